@@ -1,0 +1,1 @@
+export interface Context { readonly placeholder: true }

@@ -1,0 +1,1 @@
+export type DecimalString = string & { readonly __decimal: unique symbol };

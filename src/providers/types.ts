@@ -1,0 +1,64 @@
+// The seam every provider implements. Resolvers never call a provider directly: they go
+// through the per-request DataLoaders of context.ts, which batch, dedupe and re-align keys.
+import type { Provider } from "../__generated__/resolvers-types.js";
+import type { ProviderError } from "../domain/errors.js";
+import type { InvoiceModel, LookupNoticeModel } from "../domain/models.js";
+import type { Logger } from "../observability/logger.js";
+
+/** What a provider call gets from the GraphQL request that caused it. */
+export interface CallContext {
+  /** Aborted when the request's deadline passes or the client goes away. */
+  readonly signal: AbortSignal;
+  /** Epoch milliseconds after which no upstream call may still be running. */
+  readonly deadline: number;
+  readonly requestId: string;
+  readonly logger: Logger;
+}
+
+/** Everything a provider knows about one purchase order. */
+export interface PurchaseOrderResult {
+  readonly invoices: readonly InvoiceModel[];
+  /** Business answers that are not invoices ("not invoiced yet", "archived"). */
+  readonly notices: readonly LookupNoticeModel[];
+}
+
+/**
+ * A per-key answer: a value, or a ProviderError that fails only that key. A provider throws
+ * (rejects) only when the whole batch failed.
+ */
+export type KeyedResults<T> = ReadonlyMap<string, T | ProviderError>;
+
+export interface UnacknowledgedPage {
+  readonly invoices: readonly InvoiceModel[];
+  /** Opaque provider cursor to continue after the last invoice, or null at the end. */
+  readonly nextCursor: string | null;
+}
+
+export type AcknowledgeOutcome =
+  | { readonly acknowledged: true }
+  | { readonly acknowledged: false; readonly error: string };
+
+export interface InvoiceProvider {
+  readonly id: Provider;
+  /** Most keys one batch function call receives (DataLoader maxBatchSize). */
+  readonly maxBatchSize: number;
+
+  /** Invoices by the number the provider shows. Missing keys mean "not found". */
+  findByNumbers(numbers: readonly string[], call: CallContext): Promise<KeyedResults<InvoiceModel | null>>;
+
+  /** Invoices by the provider-native key an invoice id encodes (InvoiceModel.ref). */
+  findByRefs(refs: readonly string[], call: CallContext): Promise<KeyedResults<InvoiceModel | null>>;
+
+  /** Invoices of purchase orders. Missing keys mean "no invoices". */
+  findByPurchaseOrders(purchaseOrderNumbers: readonly string[], call: CallContext): Promise<KeyedResults<PurchaseOrderResult>>;
+
+  /** Present only on providers with an acknowledge workflow (fabric). */
+  readonly acknowledgement?: AcknowledgementCapability;
+}
+
+export interface AcknowledgementCapability {
+  /** A page of unacknowledged invoices, oldest first. Reading never acknowledges. */
+  listUnacknowledged(first: number, after: string | null, call: CallContext): Promise<UnacknowledgedPage>;
+  /** Acknowledge by ref, idempotently; one outcome per ref. */
+  acknowledge(refs: readonly string[], call: CallContext): Promise<ReadonlyMap<string, AcknowledgeOutcome>>;
+}
