@@ -59,8 +59,10 @@ export function toProviderFailure(error: ProviderError, purchaseOrderNumbers: re
   };
 }
 
+type FailureFacts = Pick<ProviderFailureModel, "provider" | "code" | "message" | "retryAfterSeconds">;
+
 /** The GraphQL error for a failed provider: `extensions.code` = `PROVIDER_<CODE>`. */
-export function toGraphQLError(error: ProviderError, path?: ReadonlyArray<string | number>): GraphQLError {
+export function toGraphQLError(error: FailureFacts, path?: ReadonlyArray<string | number>): GraphQLError {
   const extensions: Record<string, unknown> = {
     code: `PROVIDER_${error.code}`,
     provider: error.provider,

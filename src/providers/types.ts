@@ -30,8 +30,8 @@ export type KeyedResults<T> = ReadonlyMap<string, T | ProviderError>;
 
 export interface UnacknowledgedPage {
   readonly invoices: readonly InvoiceModel[];
-  /** Opaque provider cursor to continue after the last invoice, or null at the end. */
-  readonly nextCursor: string | null;
+  /** Whether unacknowledged invoices follow the last one of this page. */
+  readonly hasNextPage: boolean;
 }
 
 export type AcknowledgeOutcome =
@@ -57,8 +57,12 @@ export interface InvoiceProvider {
 }
 
 export interface AcknowledgementCapability {
-  /** A page of unacknowledged invoices, oldest first. Reading never acknowledges. */
-  listUnacknowledged(first: number, after: string | null, call: CallContext): Promise<UnacknowledgedPage>;
+  /**
+   * Up to `first` unacknowledged invoices, oldest first, that come after the invoice whose
+   * ref is `afterRef` (from the start when null). The position must stay correct when
+   * invoices before it are acknowledged between calls. Reading never acknowledges.
+   */
+  listUnacknowledged(first: number, afterRef: string | null, call: CallContext): Promise<UnacknowledgedPage>;
   /** Acknowledge by ref, idempotently; one outcome per ref. */
   acknowledge(refs: readonly string[], call: CallContext): Promise<ReadonlyMap<string, AcknowledgeOutcome>>;
 }

@@ -1,0 +1,201 @@
+// The environment, parsed once at start. A bad value stops the process with a message that
+// names the variable and never echoes a value (any variable may hold a secret, and a URL may
+// carry credentials in its userinfo).
+import { z } from "zod";
+import type { Provider } from "./__generated__/resolvers-types.js";
+
+export interface IngramConfig {
+  readonly baseUrl: URL;
+  readonly tokenUrl: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly customerNumber: string;
+  readonly countryCode: string;
+}
+
+export interface TdSynnexConfig {
+  readonly url: URL;
+  readonly userId: string;
+  readonly password: string;
+  readonly customerNumber: string;
+}
+
+export interface FabricConfig {
+  readonly baseUrl: URL;
+  readonly tokenUrl: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly retailerId: string;
+}
+
+export interface StullerConfig {
+  readonly baseUrl: URL;
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface ProvidersConfig {
+  readonly INGRAM_MICRO?: IngramConfig;
+  readonly TD_SYNNEX?: TdSynnexConfig;
+  readonly FABRIC?: FabricConfig;
+  readonly STULLER?: StullerConfig;
+}
+
+export interface Config {
+  readonly port: number;
+  /** True when the embedded simulators serve every provider. */
+  readonly sandbox: boolean;
+  /** One deadline per GraphQL request, shared by all its upstream calls. */
+  readonly requestDeadlineMs: number;
+  readonly providers: ProvidersConfig;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/** https everywhere; http only on loopback hosts (simulators and tests). */
+function providerUrl(name: string, text: string, problems: string[]): URL | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return null;
+  }
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+    problems.push(`${name} must use https (http is allowed only for 127.0.0.1, localhost and ::1)`);
+    return null;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    problems.push(`${name} must be an https URL`);
+    return null;
+  }
+  if (url.username !== "" || url.password !== "") {
+    problems.push(`${name} must not contain credentials; use the credential variables`);
+    return null;
+  }
+  if (url.search !== "" || url.hash !== "") {
+    problems.push(`${name} must not contain a query string or fragment`);
+    return null;
+  }
+  return url;
+}
+
+const nonEmpty = z.string().trim().min(1);
+const Env = z.object({
+  PORT: z.string().optional(),
+  SANDBOX: z.string().optional(),
+  REQUEST_DEADLINE_MS: z.string().optional(),
+});
+
+function readInt(name: string, text: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (text === undefined || text.trim() === "") return fallback;
+  if (!/^\d+$/.test(text.trim())) {
+    problems.push(`${name} must be a whole number between ${min} and ${max}`);
+    return fallback;
+  }
+  const value = Number(text.trim());
+  if (value < min || value > max) problems.push(`${name} must be a whole number between ${min} and ${max}`);
+  return value;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads one provider's variables: all of `required` set enables the provider, none set
+ * leaves it off, a partial set is an error naming what is missing.
+ */
+function credentials<K extends string>(env: Env, required: readonly K[], problems: string[]): Record<K, string> | null {
+  const present = required.filter((name) => nonEmpty.safeParse(env[name]).success);
+  if (present.length === 0) return null;
+  if (present.length < required.length) {
+    const missing = required.filter((name) => !present.includes(name));
+    problems.push(`${missing.join(", ")} must be set when ${present.join(", ")} ${present.length === 1 ? "is" : "are"} set`);
+    return null;
+  }
+  const out = {} as Record<K, string>;
+  for (const name of required) out[name] = (env[name] ?? "").trim();
+  return out;
+}
+
+function urlOf(env: Env, name: string, fallback: string, problems: string[]): URL | null {
+  const text = env[name]?.trim();
+  return providerUrl(name, text === undefined || text === "" ? fallback : text, problems);
+}
+
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const base = Env.parse(env);
+  const port = readInt("PORT", base.PORT, 4001, 0, 65535, problems);
+  const requestDeadlineMs = readInt("REQUEST_DEADLINE_MS", base.REQUEST_DEADLINE_MS, 20_000, 100, 120_000, problems);
+
+  const sandboxText = base.SANDBOX?.trim() ?? "";
+  if (!["", "0", "1"].includes(sandboxText)) problems.push("SANDBOX must be 1 (force the simulators), 0 (never) or unset (auto)");
+
+  const providers: { -readonly [P in Provider]?: ProvidersConfig[P] } = {};
+
+  const ingram = credentials(env, ["INGRAM_CLIENT_ID", "INGRAM_CLIENT_SECRET", "INGRAM_CUSTOMER_NUMBER", "INGRAM_COUNTRY_CODE"], problems);
+  if (ingram) {
+    const baseUrl = urlOf(env, "INGRAM_BASE_URL", "https://api.ingrammicro.com:443", problems);
+    const tokenUrl = urlOf(env, "INGRAM_TOKEN_URL", "https://api.ingrammicro.com:443/oauth/oauth30/token", problems);
+    if (!/^[A-Za-z]{2}$/.test(ingram.INGRAM_COUNTRY_CODE)) problems.push("INGRAM_COUNTRY_CODE must be a two-letter ISO country code");
+    if (baseUrl && tokenUrl) {
+      providers.INGRAM_MICRO = {
+        baseUrl,
+        tokenUrl,
+        clientId: ingram.INGRAM_CLIENT_ID,
+        clientSecret: ingram.INGRAM_CLIENT_SECRET,
+        customerNumber: ingram.INGRAM_CUSTOMER_NUMBER,
+        countryCode: ingram.INGRAM_COUNTRY_CODE.toUpperCase(),
+      };
+    }
+  }
+
+  const td = credentials(env, ["TDSYNNEX_USER_ID", "TDSYNNEX_PASSWORD", "TDSYNNEX_CUSTOMER_NUMBER"], problems);
+  if (td) {
+    const url = urlOf(env, "TDSYNNEX_URL", "https://ws.us.tdsynnex.com/webservice/invoice/query", problems);
+    if (url) providers.TD_SYNNEX = { url, userId: td.TDSYNNEX_USER_ID, password: td.TDSYNNEX_PASSWORD, customerNumber: td.TDSYNNEX_CUSTOMER_NUMBER };
+  }
+
+  const fabric = credentials(env, ["FABRIC_CLIENT_ID", "FABRIC_CLIENT_SECRET", "FABRIC_RETAILER_ID"], problems);
+  if (fabric) {
+    const baseUrl = urlOf(env, "FABRIC_BASE_URL", "https://marketplace-api.fabric.inc", problems);
+    const tokenUrl = baseUrl ? urlOf(env, "FABRIC_TOKEN_URL", new URL("auth/token/", withSlash(baseUrl)).href, problems) : null;
+    if (!/^\d+$/.test(fabric.FABRIC_RETAILER_ID)) problems.push("FABRIC_RETAILER_ID must be a number (the retailer id fabric shows with the API client)");
+    if (baseUrl && tokenUrl) {
+      providers.FABRIC = { baseUrl, tokenUrl, clientId: fabric.FABRIC_CLIENT_ID, clientSecret: fabric.FABRIC_CLIENT_SECRET, retailerId: fabric.FABRIC_RETAILER_ID };
+    }
+  }
+
+  const stuller = credentials(env, ["STULLER_USERNAME", "STULLER_PASSWORD"], problems);
+  if (stuller) {
+    const baseUrl = urlOf(env, "STULLER_BASE_URL", "https://api.stuller.com", problems);
+    if (baseUrl) providers.STULLER = { baseUrl, username: stuller.STULLER_USERNAME, password: stuller.STULLER_PASSWORD };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const anyConfigured = Object.keys(providers).length > 0;
+  const sandbox = sandboxText === "1" || (sandboxText === "" && !anyConfigured);
+  if (sandboxText === "0" && !anyConfigured) {
+    throw new ConfigError(["no provider is configured and SANDBOX=0 forbids the simulators: set the credentials of at least one provider"]);
+  }
+  return { port, sandbox, requestDeadlineMs, providers: sandbox ? {} : providers };
+}
+
+/** Joins a request path onto a base URL that may carry a path of its own (`/sandbox`). */
+export function joinUrl(base: URL, path: string): URL {
+  return new URL(path.replace(/^\/+/, ""), withSlash(base));
+}
+
+function withSlash(base: URL): URL {
+  const copy = new URL(base.href);
+  if (!copy.pathname.endsWith("/")) copy.pathname += "/";
+  return copy;
+}

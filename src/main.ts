@@ -1,0 +1,74 @@
+// The only module with side effects: configuration → providers (or the sandbox) → listen.
+import { ConfigError, loadConfig } from "./config.js";
+import { rootLogger } from "./observability/logger.js";
+import { createConfiguredProviders } from "./providers/index.js";
+import { ProviderRegistry } from "./providers/registry.js";
+import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import { startSubgraph } from "./server.js";
+
+function exampleQueries(purchaseOrders: readonly string[]): string {
+  const list = purchaseOrders.map((po) => JSON.stringify(po)).join(", ");
+  return [
+    "Example queries:",
+    "  { reasonCodes { code description } }",
+    `  { invoicesByPurchaseOrder(purchaseOrderNumbers: [${list}]) { invoices { provider number total { amount currency } } failures { provider code message } } }`,
+    `  { invoice(provider: INGRAM_MICRO, number: "20-12345-11") { number orderStatus lines { partNumber serialNumbers { value } } } }`,
+    `  { _entities(representations: [{ __typename: "PurchaseOrder", number: ${JSON.stringify(purchaseOrders[0] ?? "PO-1001")} }]) { ... on PurchaseOrder { invoices { provider number } } } }`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let sandbox: Sandbox | null = null;
+  let providers;
+  try {
+    if (config.sandbox) {
+      sandbox = await startSandbox();
+      providers = sandbox.providers;
+    } else {
+      providers = createConfiguredProviders(config, rootLogger);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const registry = new ProviderRegistry(providers);
+  const subgraph = await startSubgraph({
+    registry,
+    logger: rootLogger,
+    requestDeadlineMs: config.requestDeadlineMs,
+    introspection: config.sandbox || process.env["NODE_ENV"] !== "production",
+    port: config.port,
+  });
+  rootLogger.info({ url: subgraph.url, sandbox: config.sandbox, providers: registry.configured() }, "invoices subgraph ready");
+  process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: sample data, no credentials needed)" : ""}\n`);
+  if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders)}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    rootLogger.info({ signal }, "shutting down");
+    await subgraph.stop();
+    await sandbox?.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+await main();

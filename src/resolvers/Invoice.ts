@@ -1,0 +1,22 @@
+import type { InvoiceResolvers } from "../__generated__/resolvers-types.js";
+import { decodeInvoiceId } from "../domain/ids.js";
+import { toGraphQLError } from "../domain/errors.js";
+import { orProviderError } from "./provider-errors.js";
+
+export const Invoice: InvoiceResolvers = {
+  async __resolveReference(reference, context) {
+    const decoded = typeof reference.id === "string" ? decodeInvoiceId(reference.id) : null;
+    if (!decoded) return null;
+    const loaders = context.loadersFor(decoded.provider);
+    if (loaders instanceof Error) throw toGraphQLError(loaders);
+    return orProviderError(decoded.provider, loaders.byRef.load(decoded.ref));
+  },
+  purchaseOrder: (invoice) => (invoice.purchaseOrderNumber ? { number: invoice.purchaseOrderNumber } : null),
+  documentType: (invoice) => invoice.documentType?.value ?? "INVOICE",
+  documentTypeCode: (invoice) => invoice.documentType?.code ?? null,
+  status: (invoice) => invoice.status?.value ?? null,
+  statusCode: (invoice) => invoice.status?.code ?? null,
+  orderStatus: (invoice) => invoice.orderStatus?.value ?? null,
+  orderStatusCode: (invoice) => invoice.orderStatus?.code ?? null,
+  trackingNumbers: (invoice) => [...new Set([...invoice.trackingNumbers, ...invoice.lines.flatMap((line) => line.trackingNumbers)])],
+};

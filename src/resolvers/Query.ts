@@ -1,0 +1,32 @@
+import type { QueryResolvers } from "../__generated__/resolvers-types.js";
+import { toGraphQLError, isProviderError } from "../domain/errors.js";
+import { listReasonCodes } from "../domain/code-tables/index.js";
+import { InvalidCursorError, unacknowledgedPage } from "../services/acknowledgement.js";
+import { lookupPurchaseOrders } from "../services/invoice-lookup.js";
+import { checkIdentifier, checkIdentifierList, checkPageSize, invalidCursor } from "./arguments.js";
+import { orProviderError } from "./provider-errors.js";
+
+export const Query: QueryResolvers = {
+  async invoice(_root, { provider, number }, context) {
+    checkIdentifier("number", number);
+    const loaders = context.loadersFor(provider);
+    if (loaders instanceof Error) throw toGraphQLError(loaders);
+    return orProviderError(provider, loaders.byNumber.load(number));
+  },
+  invoicesByPurchaseOrder(_root, { purchaseOrderNumbers, providers }, context) {
+    checkIdentifierList("purchaseOrderNumbers", purchaseOrderNumbers);
+    return lookupPurchaseOrders(context, purchaseOrderNumbers, providers);
+  },
+  reasonCodes: (_root, { kind }) => listReasonCodes(kind ?? undefined),
+  async unacknowledgedInvoices(_root, { first, after }, context) {
+    const size = first ?? 50;
+    checkPageSize("first", size);
+    try {
+      return await unacknowledgedPage(context, size, after ?? null);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw invalidCursor("after");
+      if (isProviderError(error)) throw toGraphQLError(error);
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,157 @@
+// Interim sandbox data: until a provider's real client and simulator land, the sandbox
+// serves that provider from memory so `npm start` answers with realistic invoices. Each
+// provider issue replaces its entry in sandbox/index.ts with the real client.
+import type { Provider } from "../__generated__/resolvers-types.js";
+import { creditMemoReasonCode, holdReasonCode, ingramOrderStatusTable, tdSynnexOrderTypeTable, fabricInvoiceStatusTable, fabricTermsTypeTable } from "../domain/code-tables/index.js";
+import { parseDecimal } from "../domain/decimal.js";
+import { addressModel, invoiceModel, lineModel } from "../domain/factories.js";
+import type { InvoiceModel, LookupNoticeModel, MoneyModel } from "../domain/models.js";
+
+export const SAMPLE_PURCHASE_ORDERS = ["PO-1001", "PO-1002", "PO-1003"] as const;
+
+const money = (amount: string, currency: string): MoneyModel => ({ amount: parseDecimal(amount), currency });
+
+const ingram: InvoiceModel[] = [
+  invoiceModel("INGRAM_MICRO", { ref: "20-12345-11", number: "20-12345-11" }, {
+    purchaseOrderNumber: "PO-1001",
+    orderNumber: "20-12345-11",
+    documentType: { value: "INVOICE", code: "", description: "Invoice" },
+    orderStatus: ingramOrderStatusTable.translate("B"),
+    invoiceDate: "2020-12-10",
+    orderDate: "2020-12-02",
+    shipDate: "2020-12-01",
+    currency: "GBP",
+    companyCurrency: "GBP",
+    exchangeRate: parseDecimal("1.000000"),
+    subtotal: money("4500.00", "GBP"),
+    tax: money("900.00", "GBP"),
+    freight: money("0.00", "GBP"),
+    discount: money("0.00", "GBP"),
+    total: money("5400.00", "GBP"),
+    terms: { type: null, typeCode: "300", description: null, netDays: null, dueDate: null, discountPercent: null, discountDays: null },
+    billTo: addressModel({ name: "VIHU LTD", lines: ["INNOVATION HOUSE", "96 HIGH ST", "BARNHAM"], city: "THORRINGTON", postalCode: "CO7 4GY", country: "GB", accountNumber: "000" }),
+    shipTo: addressModel({ name: "97 PETWORTH ROAD", attention: "JAMES EDWARDS", lines: ["RAINFORD"], city: "DUNSTER", postalCode: "TA24 1JQ", country: "GB" }),
+    carrier: { code: "FN", name: "NEXT DAY PARCELFORCE", serviceCode: null, serviceName: null, accountNumber: null, trackingUrl: null },
+    weight: parseDecimal("13.00"),
+    lines: [
+      lineModel({
+        number: "1",
+        customerLineNumber: "0",
+        partNumber: "5234585",
+        manufacturerPartNumber: "MJJY-87654",
+        description: "MYTECH 665B DIGITAL CAMERA 110MP",
+        quantityOrdered: parseDecimal("6"),
+        quantityShipped: parseDecimal("6"),
+        quantityBackordered: parseDecimal("0"),
+        unitPrice: money("750.00", "GBP"),
+        extendedPrice: money("4500.00", "GBP"),
+        unitOfMeasure: "EA",
+        warehouse: "20",
+        serialNumbers: ["0016083588", "0268852524", "0197009077", "0501024596", "0241830403", "0453527854"].map((value) => ({ value })),
+        trackingNumbers: ["PBVS0043876860", "PBVS0043876861"],
+      }),
+    ],
+  }),
+  invoiceModel("INGRAM_MICRO", { ref: "20-RCW67-11", number: "20-RCW67-11" }, {
+    purchaseOrderNumber: "PO-1002",
+    documentType: { value: "INVOICE", code: "", description: "Invoice" },
+    orderStatus: ingramOrderStatusTable.translate(""),
+    holdReason: holdReasonCode("C3"),
+    orderDate: "2026-11-02",
+    currency: "USD",
+    total: money("1299.00", "USD"),
+  }),
+  invoiceModel("INGRAM_MICRO", { ref: "20-CM881-11", number: "20-CM881-11" }, {
+    purchaseOrderNumber: "PO-1003",
+    documentType: { value: "CREDIT_MEMO", code: "C", description: "Credit memo" },
+    orderStatus: ingramOrderStatusTable.translate("F"),
+    creditMemoReason: creditMemoReasonCode("DF"),
+    invoiceDate: "2026-10-15",
+    currency: "USD",
+    total: money("-249.99", "USD"),
+  }),
+];
+
+const tdSynnex: InvoiceModel[] = ["66999999", "67000001"].map((number, index) =>
+  invoiceModel("TD_SYNNEX", { ref: number, number }, {
+    purchaseOrderNumber: "PO-1001",
+    orderNumber: number,
+    documentType: tdSynnexOrderTypeTable.translate("1"),
+    invoiceDate: "2014-10-22",
+    shipDate: "2014-10-22",
+    currency: "USD",
+    total: money(index === 0 ? "726.19" : "1234.50", "USD"),
+    tax: money("0.00", "USD"),
+    terms: { type: null, typeCode: null, description: "NET 50 DAYS", netDays: 50, dueDate: null, discountPercent: parseDecimal("0.00"), discountDays: 0 },
+    shipTo: addressModel({ name: "TOY UNIVERSITY", lines: ["327 MSCX", "LAW DEPARTMENT"], city: "TROY", region: "AL", postalCode: "36082", country: "US" }),
+    carrier: { code: "FG", name: null, serviceCode: null, serviceName: null, accountNumber: null, trackingUrl: null },
+    trackingNumbers: ["040985939435315"],
+    boxCount: 1,
+    lines: [
+      lineModel({
+        number: "1",
+        partNumber: "LEN-10AKS01U00",
+        manufacturerPartNumber: "10AKS01U00",
+        sku: "3733823",
+        upc: "888440754499",
+        description: "Lenovo Special Bid Custom SKU Only",
+        quantityShipped: parseDecimal("1.0"),
+        unitPrice: money(index === 0 ? "726.19" : "1234.50", "USD"),
+        serialNumbers: [{ value: "1S10AKS01U00MJ01F84P" }],
+      }),
+    ],
+  }),
+);
+
+const tdNotices: LookupNoticeModel[] = [
+  { provider: "TD_SYNNEX", purchaseOrderNumber: "PO-1003", code: "NOT_INVOICED_YET", message: "Order not invoiced yet" },
+];
+
+const fabric: InvoiceModel[] = [
+  invoiceModel("FABRIC", { ref: "1", number: "RC123456" }, {
+    purchaseOrderNumber: "PO-1002",
+    orderNumber: "O-654",
+    endUserOrderNumber: "CO-435",
+    status: fabricInvoiceStatusTable.translate("open"),
+    invoicedAt: "2022-05-10T15:24:56Z",
+    invoiceDate: "2022-05-10",
+    currency: "USD",
+    subtotal: money("10.89", "USD"),
+    tax: money("2.00", "USD"),
+    total: money("12.89", "USD"),
+    amountDue: money("2.89", "USD"),
+    terms: { type: fabricTermsTypeTable.translate("Previously agreed upon")?.value ?? null, typeCode: "Previously agreed upon", description: "Previously agreed upon terms will apply", netDays: 35, dueDate: null, discountPercent: null, discountDays: null },
+    carrier: { code: "230F", name: "ALZ carrier", serviceCode: "ND", serviceName: "Next day delivery", accountNumber: "SH879", trackingUrl: null },
+    trackingNumbers: ["1Z9999999999999988"],
+    weight: parseDecimal("7.00"),
+    notes: "Signature required",
+  }),
+];
+
+const stuller: InvoiceModel[] = [
+  invoiceModel("STULLER", { ref: "5123456", number: "5123456" }, {
+    purchaseOrderNumber: "PO-1001",
+    orderNumber: "SO-88123",
+    invoiceDate: "2026-02-08",
+    invoicedAt: "2026-02-08T12:53:43.3516979-06:00",
+    currency: "USD",
+    total: money("12345678901234.56", "USD"),
+    tax: money("0.1", "USD"),
+    metalMarketRates: [{ metal: "GOLD", rate: parseDecimal("2034.15"), base: parseDecimal("2000.00"), adder: "1.5%" }],
+    lines: [lineModel({ number: "1", partNumber: "309:77802:S", description: "14K Yellow 4 mm Round Setting", quantityShipped: parseDecimal("3"), unitPrice: money("19.99", "USD"), extendedPrice: money("59.97", "USD"), unitOfMeasure: "EA" })],
+  }),
+];
+
+export const SAMPLE_INVOICES: Readonly<Record<Provider, readonly InvoiceModel[]>> = {
+  INGRAM_MICRO: ingram,
+  TD_SYNNEX: tdSynnex,
+  FABRIC: fabric,
+  STULLER: stuller,
+};
+
+export const SAMPLE_NOTICES: Readonly<Record<Provider, readonly LookupNoticeModel[]>> = {
+  INGRAM_MICRO: [],
+  TD_SYNNEX: tdNotices,
+  FABRIC: [],
+  STULLER: [],
+};

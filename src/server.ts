@@ -1,0 +1,150 @@
+// Apollo Server and the HTTP front it runs behind. Exported for tests; main.ts is the only
+// place that listens on a real port from configuration.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { createContext, type Context } from "./context.js";
+import { buildSchema } from "./graphql/schema.js";
+import type { Logger } from "./observability/logger.js";
+import type { ProviderRegistry } from "./providers/registry.js";
+
+export interface SubgraphOptions {
+  readonly registry: ProviderRegistry;
+  readonly logger: Logger;
+  readonly requestDeadlineMs: number;
+  /** Introspection and Apollo Sandbox landing page; on for the sandbox and local runs. */
+  readonly introspection: boolean;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Appends the provider failures fields reported next to their data, and ends the deadline. */
+const contextErrorsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        contextValue.dispose();
+        if (response.body.kind !== "single" || contextValue.extraErrors.length === 0) return;
+        const result = response.body.singleResult;
+        result.errors = [...(result.errors ?? []), ...contextValue.extraErrors.map((error) => error.toJSON())];
+      },
+    };
+  },
+};
+
+/**
+ * Every error that is not a GraphQLError raised on purpose is a bug or an unexpected
+ * failure: the client gets a generic message (a thrown message may carry a secret or an
+ * upstream body), the log gets the detail.
+ */
+export function maskingFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError) return formatted;
+    logger.error({ err: original, path: formatted.path }, "unexpected error in a resolver");
+    return { message: "Internal server error", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}
+
+export function createApollo(options: SubgraphOptions): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema: buildSchema(),
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !options.introspection,
+    allowBatchedHttpRequests: false,
+    formatError: maskingFormatError(options.logger),
+    plugins: [contextErrorsPlugin],
+  });
+}
+
+export interface RunningSubgraph {
+  readonly url: string;
+  readonly apollo: ApolloServer<Context>;
+  readonly http: Server;
+  stop(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  response.end(JSON.stringify(body));
+}
+
+async function handleGraphQL(apollo: ApolloServer<Context>, options: SubgraphOptions, request: IncomingMessage, response: ServerResponse, url: URL) {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const text = await readBody(request);
+  if (text === null) return sendJson(response, 413, { errors: [{ message: `request body larger than ${MAX_BODY_BYTES} bytes` }] });
+  let body: unknown = text;
+  if ((headers.get("content-type") ?? "").toLowerCase().startsWith("application/json") && text !== "") {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(response, 400, { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    }
+  }
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (request.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+    context: async () =>
+      createContext({
+        registry: options.registry,
+        logger: options.logger,
+        deadlineMs: options.requestDeadlineMs,
+        requestId: headers.get("x-request-id")?.slice(0, 128),
+      }),
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") return response.end(result.body.string);
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** Starts Apollo and an HTTP server on `port` (0 picks a free one) bound to `host`. */
+export async function startSubgraph(options: SubgraphOptions & { port: number; host?: string }): Promise<RunningSubgraph> {
+  const apollo = createApollo(options);
+  await apollo.start();
+  const http = createHttpServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const done = url.pathname === "/graphql" ? handleGraphQL(apollo, options, request, response, url) : Promise.resolve(sendJson(response, 404, { error: "not found" }));
+    done.catch((error: unknown) => {
+      options.logger.error({ err: error }, "unhandled error serving a request");
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal server error" }] });
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "localhost";
+  return {
+    url: `http://${host}:${port}/graphql`,
+    apollo,
+    http,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, joinUrl, loadConfig } from "../src/config.js";
+
+const CANARY = "CANARY-7f3a9c";
+
+const ingram = {
+  INGRAM_CLIENT_ID: "client",
+  INGRAM_CLIENT_SECRET: CANARY,
+  INGRAM_CUSTOMER_NUMBER: "20-123456",
+  INGRAM_COUNTRY_CODE: "uk",
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("starts in sandbox mode on port 4001 with nothing configured", () => {
+    expect(loadConfig({})).toEqual({ port: 4001, sandbox: true, requestDeadlineMs: 20_000, providers: {} });
+  });
+
+  it("enables a provider when its credentials are set, with the contract's default URLs", () => {
+    const config = loadConfig(ingram);
+    expect(config.sandbox).toBe(false);
+    expect(config.providers.INGRAM_MICRO?.baseUrl.href).toBe("https://api.ingrammicro.com/");
+    expect(config.providers.INGRAM_MICRO?.tokenUrl.href).toBe("https://api.ingrammicro.com/oauth/oauth30/token");
+    expect(config.providers.INGRAM_MICRO?.countryCode).toBe("UK");
+    expect(config.providers.TD_SYNNEX).toBeUndefined();
+  });
+
+  it("derives fabric's token URL from its base URL", () => {
+    const config = loadConfig({ FABRIC_CLIENT_ID: "a", FABRIC_CLIENT_SECRET: "b", FABRIC_RETAILER_ID: "12", FABRIC_BASE_URL: "http://127.0.0.1:9000/base" });
+    expect(config.providers.FABRIC?.tokenUrl.href).toBe("http://127.0.0.1:9000/base/auth/token/");
+  });
+
+  it("forces the simulators with SANDBOX=1 even when credentials are set", () => {
+    expect(loadConfig({ ...ingram, SANDBOX: "1" })).toMatchObject({ sandbox: true, providers: {} });
+  });
+
+  it("refuses to start with SANDBOX=0 and nothing configured", () => {
+    expect(problemsOf({ SANDBOX: "0" })[0]).toContain("SANDBOX=0");
+  });
+
+  it.each([
+    [{ ...ingram, INGRAM_BASE_URL: "http://api.example.com" }, "INGRAM_BASE_URL must use https (http is allowed only for 127.0.0.1, localhost and ::1)"],
+    [{ ...ingram, INGRAM_TOKEN_URL: "not a url" }, "INGRAM_TOKEN_URL is not a valid URL"],
+    [{ ...ingram, INGRAM_BASE_URL: `https://user:${CANARY}@example.com` }, "INGRAM_BASE_URL must not contain credentials; use the credential variables"],
+    [{ ...ingram, INGRAM_COUNTRY_CODE: "GBR" }, "INGRAM_COUNTRY_CODE must be a two-letter ISO country code"],
+    [{ INGRAM_CLIENT_ID: "x", INGRAM_CLIENT_SECRET: CANARY }, "INGRAM_CUSTOMER_NUMBER, INGRAM_COUNTRY_CODE must be set when INGRAM_CLIENT_ID, INGRAM_CLIENT_SECRET are set"],
+    [{ STULLER_PASSWORD: CANARY }, "STULLER_USERNAME must be set when STULLER_PASSWORD is set"],
+    [{ FABRIC_CLIENT_ID: "a", FABRIC_CLIENT_SECRET: CANARY, FABRIC_RETAILER_ID: "abc" }, "FABRIC_RETAILER_ID must be a number (the retailer id fabric shows with the API client)"],
+    [{ PORT: "70000" }, "PORT must be a whole number between 0 and 65535"],
+    [{ SANDBOX: "yes" }, "SANDBOX must be 1 (force the simulators), 0 (never) or unset (auto)"],
+  ])("rejects a bad value with a message naming the variable: %#", (env, message) => {
+    const problems = problemsOf(env);
+    expect(problems).toContain(message);
+    expect(problems.join("\n")).not.toContain(CANARY);
+  });
+
+  it("allows http on every loopback host", () => {
+    for (const host of ["127.0.0.1", "localhost", "[::1]"]) {
+      expect(loadConfig({ STULLER_USERNAME: "u", STULLER_PASSWORD: "p", STULLER_BASE_URL: `http://${host}:8080` }).providers.STULLER?.baseUrl.protocol).toBe("http:");
+    }
+  });
+
+  it.each([
+    ["https://api.ingrammicro.com:443/sandbox", "/resellers/v5/invoices/1", "https://api.ingrammicro.com/sandbox/resellers/v5/invoices/1"],
+    ["https://api.ingrammicro.com:443/sandbox/", "resellers/v6/invoices", "https://api.ingrammicro.com/sandbox/resellers/v6/invoices"],
+    ["https://api.stuller.com", "/v2/invoice", "https://api.stuller.com/v2/invoice"],
+  ])("appends request paths to a base URL that has a path: %s + %s", (base, path, expected) => {
+    expect(joinUrl(new URL(base), path).href).toBe(expected);
+  });
+});
