@@ -9,6 +9,7 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    reporters: ["default"],
+    // .ci/run asks for a JSON report to print its one-line summary.
+    reporters: process.env["VITEST_JSON_REPORT"] ? ["default", ["json", { outputFile: process.env["VITEST_JSON_REPORT"] }]] : ["default"],
   },
 });
