@@ -1,0 +1,133 @@
+// OAuth2 client-credentials tokens (Ingram Micro, fabric): cached, refreshed before they
+// expire, and fetched by one request in flight that every caller shares, so 50 cold
+// requests cost one token call. The fetch runs on its own deadline rather than the first
+// caller's, so one impatient caller cannot fail everybody waiting on the same refresh.
+import { z } from "zod";
+import type { Provider } from "../__generated__/resolvers-types.js";
+import { ProviderError, providerLabel } from "../domain/errors.js";
+import type { CallContext } from "../providers/types.js";
+import type { Transport } from "./transport.js";
+
+export interface TokenSource {
+  /** A valid access token, fetched or refreshed when needed. */
+  token(call: CallContext): Promise<string>;
+  /** Forgets `token` after the API rejected it (401), so the next call fetches a new one. */
+  invalidate(token: string): void;
+}
+
+export interface ClientCredentialsOptions {
+  readonly provider: Provider;
+  readonly transport: Transport;
+  readonly tokenUrl: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Refresh this long before expiry (capped at half the lifetime); default 5 minutes. */
+  readonly refreshMarginMs?: number;
+  /** Longest a token is trusted whatever expires_in says; default 24 hours. */
+  readonly maxLifetimeMs?: number;
+  /** Deadline of the token request itself; default 10 s. */
+  readonly fetchTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+// expires_in arrives as a number (fabric, Ingram docs) or a string (Ingram's Apigee: "86399").
+const TokenResponse = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).transform(Number).pipe(z.number().positive().finite()),
+});
+
+interface CachedToken {
+  readonly value: string;
+  readonly refreshAt: number;
+}
+
+export function clientCredentialsTokenSource(options: ClientCredentialsOptions): TokenSource {
+  const now = options.now ?? Date.now;
+  const label = providerLabel(options.provider);
+  let cached: CachedToken | null = null;
+  let inflight: Promise<CachedToken> | null = null;
+
+  async function fetchToken(logger: CallContext["logger"], requestId: string): Promise<CachedToken> {
+    const controller = new AbortController();
+    const timeoutMs = options.fetchTimeoutMs ?? 10_000;
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const body = new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId, client_secret: options.clientSecret });
+      const issuedAt = now();
+      const response = await options.transport.request(
+        {
+          method: "POST",
+          url: options.tokenUrl,
+          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+          body: body.toString(),
+          // Asking for a token has no side effect a retry could repeat.
+          retry: "read-only-post",
+          maxResponseBytes: 64 * 1024,
+        },
+        // The deadline is wall-clock time for the transport; `now` only drives token lifetimes.
+        { signal: controller.signal, deadline: Date.now() + timeoutMs, requestId, logger },
+      );
+      if (response.status === 400 || response.status === 401 || response.status === 403) {
+        throw new ProviderError(options.provider, "AUTH_FAILED", `${label} rejected this subgraph's client credentials`, { upstreamStatus: response.status });
+      }
+      if (response.status !== 200) {
+        throw new ProviderError(options.provider, "UNAVAILABLE", `${label} token endpoint answered HTTP ${response.status}`, { upstreamStatus: response.status });
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(response.text);
+      } catch {
+        throw new ProviderError(options.provider, "BAD_RESPONSE", `${label} token endpoint sent a body that is not JSON`);
+      }
+      const parsed = TokenResponse.safeParse(json);
+      if (!parsed.success) throw new ProviderError(options.provider, "BAD_RESPONSE", `${label} token endpoint sent no usable access_token and expires_in`);
+      const lifetimeMs = Math.min(parsed.data.expires_in * 1000, options.maxLifetimeMs ?? 24 * 3600_000);
+      const margin = Math.min(options.refreshMarginMs ?? 5 * 60_000, lifetimeMs / 2);
+      return { value: parsed.data.access_token, refreshAt: issuedAt + lifetimeMs - margin };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function waitWithin<T>(promise: Promise<T>, call: CallContext): Promise<T> {
+    if (call.signal.aborted) return Promise.reject(new ProviderError(options.provider, "TIMEOUT", `${label} did not answer within the request's deadline`));
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new ProviderError(options.provider, "TIMEOUT", `${label} did not answer within the request's deadline`));
+      call.signal.addEventListener("abort", onAbort, { once: true });
+      promise.then(
+        (value) => {
+          call.signal.removeEventListener("abort", onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          call.signal.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  return {
+    async token(call) {
+      if (cached && now() < cached.refreshAt) return cached.value;
+      if (!inflight) {
+        inflight = fetchToken(call.logger, call.requestId).then(
+          (token) => {
+            cached = token;
+            inflight = null;
+            return token;
+          },
+          (error: unknown) => {
+            inflight = null;
+            throw error;
+          },
+        );
+      }
+      return (await waitWithin(inflight, call)).value;
+    },
+    invalidate(token) {
+      if (cached?.value === token) cached = null;
+    },
+  };
+}
