@@ -7,6 +7,7 @@ import type { InvoiceModel, LookupNoticeModel } from "../../src/domain/models.js
 import { createLogger } from "../../src/observability/logger.js";
 import { InMemoryProvider, type InMemoryProviderOptions } from "../../src/providers/in-memory/index.js";
 import { ProviderRegistry } from "../../src/providers/registry.js";
+import type { InvoiceProvider } from "../../src/providers/types.js";
 import { createApollo } from "../../src/server.js";
 
 export interface TestSubgraph {
@@ -23,23 +24,21 @@ export interface GraphQLResult {
 
 export const silentLogger = createLogger({ level: "silent" });
 
-export async function createTestSubgraph(
-  providers: ReadonlyArray<Omit<InMemoryProviderOptions, "invoices"> & { invoices?: readonly InvoiceModel[]; notices?: readonly LookupNoticeModel[] }>,
+export interface ProviderSubgraph {
+  readonly apollo: ApolloServer<Context>;
+  run(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+}
+
+/** The real subgraph over any providers (real clients against simulators, or fakes). */
+export async function createSubgraphWithProviders(
+  providers: readonly InvoiceProvider[],
   options: { deadlineMs?: number; introspection?: boolean } = {},
-): Promise<TestSubgraph> {
-  const instances = new Map<Provider, InMemoryProvider>();
-  for (const p of providers) instances.set(p.id, new InMemoryProvider({ ...p, invoices: p.invoices ?? [] }));
-  const registry = new ProviderRegistry([...instances.values()]);
+): Promise<ProviderSubgraph> {
+  const registry = new ProviderRegistry(providers);
   const apollo = createApollo({ registry, logger: silentLogger, requestDeadlineMs: options.deadlineMs ?? 5_000, introspection: options.introspection ?? true });
   await apollo.start();
   return {
     apollo,
-    providers: instances,
-    provider(id) {
-      const found = instances.get(id);
-      if (!found) throw new Error(`no in-memory provider ${id} in this test subgraph`);
-      return found;
-    },
     async run(query, variables) {
       const response = await apollo.executeOperation(
         { query, variables },
@@ -47,6 +46,24 @@ export async function createTestSubgraph(
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this subgraph");
       return response.body.singleResult as GraphQLResult;
+    },
+  };
+}
+
+export async function createTestSubgraph(
+  providers: ReadonlyArray<Omit<InMemoryProviderOptions, "invoices"> & { invoices?: readonly InvoiceModel[]; notices?: readonly LookupNoticeModel[] }>,
+  options: { deadlineMs?: number; introspection?: boolean } = {},
+): Promise<TestSubgraph> {
+  const instances = new Map<Provider, InMemoryProvider>();
+  for (const p of providers) instances.set(p.id, new InMemoryProvider({ ...p, invoices: p.invoices ?? [] }));
+  const subgraph = await createSubgraphWithProviders([...instances.values()], options);
+  return {
+    ...subgraph,
+    providers: instances,
+    provider(id) {
+      const found = instances.get(id);
+      if (!found) throw new Error(`no in-memory provider ${id} in this test subgraph`);
+      return found;
     },
   };
 }
