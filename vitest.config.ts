@@ -1,6 +1,16 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build (the package has no "exports" map), and so do
+    // Apollo and the federation libraries. Vite would pick the "module" build for our own
+    // sources, giving two graphql realms in one process ("Cannot use GraphQLObjectType
+    // from another module or realm"). Tests use the same single realm as production.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",

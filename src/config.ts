@@ -47,6 +47,10 @@ export interface Config {
   readonly sandbox: boolean;
   /** One deadline per GraphQL request, shared by all its upstream calls. */
   readonly requestDeadlineMs: number;
+  /** How long SIGTERM waits for requests in flight before cutting them. */
+  readonly shutdownGraceMs: number;
+  /** Accepted `Router-Authorization` values (several during a rotation); empty: no check. */
+  readonly routerSecrets: readonly string[];
   readonly providers: ProvidersConfig;
 }
 
@@ -92,7 +96,21 @@ const Env = z.object({
   PORT: z.string().optional(),
   SANDBOX: z.string().optional(),
   REQUEST_DEADLINE_MS: z.string().optional(),
+  SHUTDOWN_GRACE_MS: z.string().optional(),
+  ROUTER_SECRET: z.string().optional(),
 });
+
+const MIN_ROUTER_SECRET_LENGTH = 16;
+
+function routerSecrets(text: string | undefined, problems: string[]): string[] {
+  if (text === undefined || text.trim() === "") return [];
+  const secrets = text.split(",").map((secret) => secret.trim());
+  if (secrets.some((secret) => secret.length < MIN_ROUTER_SECRET_LENGTH)) {
+    problems.push(`ROUTER_SECRET must be one or more comma-separated secrets of at least ${MIN_ROUTER_SECRET_LENGTH} characters each`);
+    return [];
+  }
+  return secrets;
+}
 
 function readInt(name: string, text: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
   if (text === undefined || text.trim() === "") return fallback;
@@ -134,6 +152,8 @@ export function loadConfig(env: Env): Config {
   const base = Env.parse(env);
   const port = readInt("PORT", base.PORT, 4001, 0, 65535, problems);
   const requestDeadlineMs = readInt("REQUEST_DEADLINE_MS", base.REQUEST_DEADLINE_MS, 20_000, 100, 120_000, problems);
+  const shutdownGraceMs = readInt("SHUTDOWN_GRACE_MS", base.SHUTDOWN_GRACE_MS, 25_000, 0, 600_000, problems);
+  const secrets = routerSecrets(base.ROUTER_SECRET, problems);
 
   const sandboxText = base.SANDBOX?.trim() ?? "";
   if (!["", "0", "1"].includes(sandboxText)) problems.push("SANDBOX must be 1 (force the simulators), 0 (never) or unset (auto)");
@@ -186,7 +206,7 @@ export function loadConfig(env: Env): Config {
   if (sandboxText === "0" && !anyConfigured) {
     throw new ConfigError(["no provider is configured and SANDBOX=0 forbids the simulators: set the credentials of at least one provider"]);
   }
-  return { port, sandbox, requestDeadlineMs, providers: sandbox ? {} : providers };
+  return { port, sandbox, requestDeadlineMs, shutdownGraceMs, routerSecrets: secrets, providers: sandbox ? {} : providers };
 }
 
 /** Joins a request path onto a base URL that may carry a path of its own (`/sandbox`). */

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     logger: rootLogger,
     requestDeadlineMs: config.requestDeadlineMs,
     introspection: config.sandbox || process.env["NODE_ENV"] !== "production",
+    routerSecrets: config.routerSecrets,
     port: config.port,
   });
   rootLogger.info({ url: subgraph.url, sandbox: config.sandbox, providers: registry.configured() }, "invoices subgraph ready");
@@ -62,8 +63,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    rootLogger.info({ signal }, "shutting down");
-    await subgraph.stop();
+    rootLogger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: draining requests in flight");
+    await subgraph.stop(config.shutdownGraceMs);
     await sandbox?.stop();
     process.exit(0);
   };

@@ -7,6 +7,8 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createContext, type Context } from "./context.js";
 import { buildSchema } from "./graphql/schema.js";
+import { routerAuthorizer } from "./front/router-auth.js";
+import { DEFAULT_QUERY_LIMITS, limitParseOptions, limitValidationRules, listLimitsPlugin, type QueryLimits } from "./graphql/limits.js";
 import type { Logger } from "./observability/logger.js";
 import type { ProviderRegistry } from "./providers/registry.js";
 
@@ -16,6 +18,9 @@ export interface SubgraphOptions {
   readonly requestDeadlineMs: number;
   /** Introspection and Apollo Sandbox landing page; on for the sandbox and local runs. */
   readonly introspection: boolean;
+  readonly limits?: QueryLimits;
+  /** Accepted `Router-Authorization` values; empty or absent: no router check. */
+  readonly routerSecrets?: readonly string[];
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -49,14 +54,19 @@ export function maskingFormatError(logger: Logger) {
 }
 
 export function createApollo(options: SubgraphOptions): ApolloServer<Context> {
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !options.introspection,
     allowBatchedHttpRequests: false,
+    // main.ts drains in-flight requests on SIGTERM itself; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
+    validationRules: limitValidationRules(limits),
+    parseOptions: limitParseOptions(limits),
     formatError: maskingFormatError(options.logger),
-    plugins: [contextErrorsPlugin],
+    plugins: [listLimitsPlugin<Context>(limits), contextErrorsPlugin],
   });
 }
 
@@ -64,7 +74,11 @@ export interface RunningSubgraph {
   readonly url: string;
   readonly apollo: ApolloServer<Context>;
   readonly http: Server;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets requests in flight finish (up to `graceMs`, then cuts
+   * what is left), then stops Apollo.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 async function readBody(request: IncomingMessage): Promise<string | null> {
@@ -120,9 +134,18 @@ async function handleGraphQL(apollo: ApolloServer<Context>, options: SubgraphOpt
 export async function startSubgraph(options: SubgraphOptions & { port: number; host?: string }): Promise<RunningSubgraph> {
   const apollo = createApollo(options);
   await apollo.start();
+  const authorized = routerAuthorizer(options.routerSecrets ?? []);
+  let draining = false;
   const http = createHttpServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const done = url.pathname === "/graphql" ? handleGraphQL(apollo, options, request, response, url) : Promise.resolve(sendJson(response, 404, { error: "not found" }));
+    // While draining, answers close their connections so keep-alive clients reconnect elsewhere.
+    if (draining) response.setHeader("connection", "close");
+    let done: Promise<unknown>;
+    if (url.pathname !== "/graphql") done = Promise.resolve(sendJson(response, 404, { error: "not found" }));
+    else if (authorized && !authorized(request.headers)) {
+      request.resume();
+      done = Promise.resolve(sendJson(response, 401, { errors: [{ message: "Unauthorized", extensions: { code: "UNAUTHENTICATED" } }] }));
+    } else done = handleGraphQL(apollo, options, request, response, url);
     done.catch((error: unknown) => {
       options.logger.error({ err: error }, "unhandled error serving a request");
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal server error" }] });
@@ -139,11 +162,17 @@ export async function startSubgraph(options: SubgraphOptions & { port: number; h
     url: `http://${host}:${port}/graphql`,
     apollo,
     http,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
+    async stop(graceMs = 25_000) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // Keep-alive sockets become idle as their last request ends; close them as they do.
+      http.closeIdleConnections();
+      const sweep = setInterval(() => http.closeIdleConnections(), 50);
+      const cutoff = setTimeout(() => http.closeAllConnections(), graceMs);
+      cutoff.unref();
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cutoff);
       await apollo.stop();
     },
   };

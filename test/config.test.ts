@@ -22,7 +22,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe("configuration", () => {
   it("starts in sandbox mode on port 4001 with nothing configured", () => {
-    expect(loadConfig({})).toEqual({ port: 4001, sandbox: true, requestDeadlineMs: 20_000, providers: {} });
+    expect(loadConfig({})).toEqual({ port: 4001, sandbox: true, requestDeadlineMs: 20_000, shutdownGraceMs: 25_000, routerSecrets: [], providers: {} });
   });
 
   it("enables a provider when its credentials are set, with the contract's default URLs", () => {
@@ -57,10 +57,15 @@ describe("configuration", () => {
     [{ FABRIC_CLIENT_ID: "a", FABRIC_CLIENT_SECRET: CANARY, FABRIC_RETAILER_ID: "abc" }, "FABRIC_RETAILER_ID must be a number (the retailer id fabric shows with the API client)"],
     [{ PORT: "70000" }, "PORT must be a whole number between 0 and 65535"],
     [{ SANDBOX: "yes" }, "SANDBOX must be 1 (force the simulators), 0 (never) or unset (auto)"],
+    [{ ROUTER_SECRET: `${CANARY}-long-enough,short` }, "ROUTER_SECRET must be one or more comma-separated secrets of at least 16 characters each"],
   ])("rejects a bad value with a message naming the variable: %#", (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toContain(message);
     expect(problems.join("\n")).not.toContain(CANARY);
+  });
+
+  it("accepts several comma-separated router secrets for a rotation", () => {
+    expect(loadConfig({ ROUTER_SECRET: " first-secret-0123456 , second-secret-654321 " }).routerSecrets).toEqual(["first-secret-0123456", "second-secret-654321"]);
   });
 
   it("allows http on every loopback host", () => {

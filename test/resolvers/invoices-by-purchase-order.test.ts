@@ -105,7 +105,7 @@ describe("invoicesByPurchaseOrder", () => {
 
   it.each([
     ["an empty list", [], "purchaseOrderNumbers must contain at least one value"],
-    ["101 purchase orders", Array.from({ length: 101 }, (_, i) => `PO-${i}`), "purchaseOrderNumbers accepts at most 100 values, got 101"],
+    ["101 purchase orders", Array.from({ length: 101 }, (_, i) => `PO-${i}`), "invoicesByPurchaseOrder(purchaseOrderNumbers:) accepts at most 100 entries, got 101"],
     ["a blank purchase order", ["PO-1", "  "], "purchaseOrderNumbers[1] must not be blank"],
   ])("rejects %s with BAD_USER_INPUT before any upstream call", async (_label, pos, message) => {
     const subgraph = await fourProviders();
