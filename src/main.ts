@@ -1,6 +1,7 @@
 // The only module with side effects: configuration → providers (or the sandbox) → listen.
 import { ConfigError, loadConfig } from "./config.js";
 import { rootLogger } from "./observability/logger.js";
+import { registerSecrets } from "./observability/scrub.js";
 import { createConfiguredProviders } from "./providers/index.js";
 import { ProviderRegistry } from "./providers/registry.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  const { INGRAM_MICRO: ingram, TD_SYNNEX: td, FABRIC: fabric, STULLER: stuller } = config.providers;
+  registerSecrets(
+    [ingram?.clientSecret, td?.password, fabric?.clientSecret, stuller?.password, ...config.routerSecrets].filter((v): v is string => v !== undefined),
+    stuller ? [`${stuller.username}:${stuller.password}`] : [],
+  );
 
   let sandbox: Sandbox | null = null;
   let providers;

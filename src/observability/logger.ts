@@ -1,6 +1,7 @@
 // Structured JSON logs. Secrets are kept out at the source (no upstream bodies, no request
 // headers are logged); the redact paths are a second net for credential-named fields.
 import { pino, type Logger } from "pino";
+import { scrub } from "./scrub.js";
 
 export type { Logger };
 
@@ -35,6 +36,9 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       base: { service: "invoices-subgraph" },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The last net: every serialized line is scrubbed of registered secret values and
+      // credential-shaped text (error messages, URLs, XML) before it is written.
+      hooks: { streamWrite: scrub },
     },
     options.destination,
   );
