@@ -10,6 +10,7 @@ import type { CallContext } from "../providers/types.js";
 import { attemptSignal } from "./attempt-signal.js";
 import { cancelledError, deadlineError, errorCode, finalError, tooLargeError } from "./failures.js";
 import { decodeUtf8, readCappedBody } from "./read-body.js";
+import { createResilience, type AttemptHealth, type ResilienceOptions } from "./resilience.js";
 import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type AttemptOutcome, type RetryMode, type RetryPolicy } from "./retry-policy.js";
 
 export type { RetryMode, RetryPolicy, RateLimitMode } from "./retry-policy.js";
@@ -29,6 +30,8 @@ export interface TransportOptions {
   /** Default response cap of this transport's requests; 5 MiB when absent. */
   readonly maxResponseBytes?: number;
   readonly retry?: Partial<RetryPolicy>;
+  /** Circuit breaker, bulkhead and retry budget for this provider; none when absent. */
+  readonly resilience?: ResilienceOptions;
   /** Injected for tests: uniform in [0, 1). */
   readonly random?: () => number;
   /** Injected for tests: resolves after `ms`, rejects when `signal` aborts. */
@@ -63,6 +66,8 @@ export interface TransportResponse {
 
 export interface Transport {
   readonly provider: Provider;
+  /** The circuit breaker's state ("closed" without a breaker), for metrics and tests. */
+  breakerState(): string;
   /**
    * Any 1xx-4xx status other than 429 is returned for the caller to interpret (401, 404, 400 ...).
    * Throws ProviderError: UNAVAILABLE (5xx, network), TIMEOUT, RATE_LIMITED (429), BAD_RESPONSE.
@@ -96,6 +101,8 @@ export function createTransport(options: TransportOptions): Transport {
     bodyTimeout: options.bodyTimeoutMs ?? 8_000,
     ...(options.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeoutMs }),
   });
+
+  const resilience = createResilience(provider, options.resilience ?? {}, now);
 
   /** The signal aborted: past the deadline (CallContext.signal also fires then) or the caller left. */
   function abortError(call: CallContext, attempts: number): ProviderError {
@@ -136,7 +143,12 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function request(req: TransportRequest, call: CallContext): Promise<TransportResponse> {
+  function request(req: TransportRequest, call: CallContext): Promise<TransportResponse> {
+    resilience.budget?.onRequest();
+    return resilience.isolate(call.signal, () => attemptAll(req, call));
+  }
+
+  async function attemptAll(req: TransportRequest, call: CallContext): Promise<TransportResponse> {
     const url = typeof req.url === "string" ? new URL(req.url) : req.url;
     const method = req.method.toUpperCase();
     // Host and path only: a query string may hold a key, and headers and bodies are never logged.
@@ -154,7 +166,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (now() >= call.deadline) throw failure(deadlineError(provider, done), done, null);
 
       const started = now();
-      const result = await attempt(req, url, call, attemptNo);
+      let result: AttemptResult;
+      try {
+        result = await resilience.attempt(() => attempt(req, url, call, attemptNo), healthOf);
+      } catch (error) {
+        // The breaker is open: no call was made.
+        if (error instanceof ProviderError) throw failure(error, done, null);
+        throw error;
+      }
       const errorField = result.kind === "failed" && result.outcome.kind === "error" ? { errorCode: result.outcome.code } : {};
       call.logger.debug({ ...fields, status: result.status, attempt: attemptNo, durationMs: now() - started, ...errorField }, "upstream attempt");
 
@@ -172,6 +191,8 @@ export function createTransport(options: TransportOptions): Transport {
         random,
       });
       if (decision.action === "stop") throw failure(finalError(provider, outcomes, decision.reason), attemptNo, result.status);
+      // Retries beyond the budget would multiply the load on an upstream that is already failing.
+      if (resilience.budget && !resilience.budget.tryRetry()) throw failure(finalError(provider, outcomes, "not-retryable"), attemptNo, result.status);
       try {
         await sleep(decision.delayMs, call.signal);
       } catch {
@@ -180,7 +201,14 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  return { provider, request, close: () => agent.close() };
+  return { provider, request, breakerState: () => resilience.breakerState(), close: () => agent.close() };
+}
+
+/** Only 5xx, 429, network failures and timeouts speak of the upstream's health. */
+function healthOf(result: AttemptResult): AttemptHealth {
+  if (result.kind === "response") return "healthy";
+  if (result.kind === "failed") return "unhealthy";
+  return result.error.code === "TIMEOUT" && result.status === null ? "unhealthy" : "neutral";
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
