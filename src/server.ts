@@ -10,6 +10,7 @@ import { buildSchema } from "./graphql/schema.js";
 import { routerAuthorizer } from "./front/router-auth.js";
 import { DEFAULT_QUERY_LIMITS, limitParseOptions, limitValidationRules, listLimitsPlugin, type QueryLimits } from "./graphql/limits.js";
 import type { Logger } from "./observability/logger.js";
+import { metricsRegistry } from "./observability/metrics.js";
 import type { ProviderRegistry } from "./providers/registry.js";
 
 export interface SubgraphOptions {
@@ -98,6 +99,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+async function sendMetrics(response: ServerResponse): Promise<void> {
+  const text = await metricsRegistry.metrics();
+  response.writeHead(200, { "content-type": metricsRegistry.contentType });
+  response.end(text);
+}
+
 async function handleGraphQL(apollo: ApolloServer<Context>, options: SubgraphOptions, request: IncomingMessage, response: ServerResponse, url: URL) {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -141,7 +148,12 @@ export async function startSubgraph(options: SubgraphOptions & { port: number; h
     // While draining, answers close their connections so keep-alive clients reconnect elsewhere.
     if (draining) response.setHeader("connection", "close");
     let done: Promise<unknown>;
-    if (url.pathname !== "/graphql") done = Promise.resolve(sendJson(response, 404, { error: "not found" }));
+    if (url.pathname === "/health/live") done = Promise.resolve(sendJson(response, 200, { status: "live" }));
+    // Ready: configuration was valid (or the process would not have started) and the server
+    // accepts requests; not while draining, so a load balancer stops sending traffic.
+    else if (url.pathname === "/health/ready") done = Promise.resolve(sendJson(response, draining ? 503 : 200, { status: draining ? "draining" : "ready" }));
+    else if (url.pathname === "/metrics") done = sendMetrics(response);
+    else if (url.pathname !== "/graphql") done = Promise.resolve(sendJson(response, 404, { error: "not found" }));
     else if (authorized && !authorized(request.headers)) {
       request.resume();
       done = Promise.resolve(sendJson(response, 401, { errors: [{ message: "Unauthorized", extensions: { code: "UNAUTHENTICATED" } }] }));

@@ -10,6 +10,7 @@ import type { CallContext } from "../providers/types.js";
 import { attemptSignal } from "./attempt-signal.js";
 import { cancelledError, deadlineError, errorCode, finalError, tooLargeError } from "./failures.js";
 import { decodeUtf8, readCappedBody } from "./read-body.js";
+import { recordAttempt, recordFailure, registerBreaker } from "../observability/upstream-metrics.js";
 import { createResilience, type AttemptHealth, type ResilienceOptions } from "./resilience.js";
 import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type AttemptOutcome, type RetryMode, type RetryPolicy } from "./retry-policy.js";
 
@@ -103,6 +104,7 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   const resilience = createResilience(provider, options.resilience ?? {}, now);
+  if (options.resilience?.breaker) registerBreaker(provider, () => resilience.breakerState());
 
   /** The signal aborted: past the deadline (CallContext.signal also fires then) or the caller left. */
   function abortError(call: CallContext, attempts: number): ProviderError {
@@ -156,6 +158,7 @@ export function createTransport(options: TransportOptions): Transport {
     const startedAll = now();
     const outcomes: AttemptOutcome[] = [];
     const failure = (error: ProviderError, attempt: number, status: number | null): ProviderError => {
+      recordFailure(provider, error.code);
       call.logger.warn({ ...fields, status, attempt, durationMs: now() - startedAll, code: error.code }, error.message);
       return error;
     };
@@ -174,6 +177,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (error instanceof ProviderError) throw failure(error, done, null);
         throw error;
       }
+      recordAttempt(provider, method, result.status, (now() - started) / 1000);
       const errorField = result.kind === "failed" && result.outcome.kind === "error" ? { errorCode: result.outcome.code } : {};
       call.logger.debug({ ...fields, status: result.status, attempt: attemptNo, durationMs: now() - started, ...errorField }, "upstream attempt");
 
