@@ -26,12 +26,21 @@ export interface SubgraphOptions {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Appends the provider failures fields reported next to their data, and ends the deadline. */
+/**
+ * Appends the provider failures fields reported next to their data, ends the deadline, and
+ * writes one log line per GraphQL request.
+ */
 const contextErrorsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
+    const started = performance.now();
     return {
-      async willSendResponse({ response, contextValue }) {
+      async willSendResponse({ response, contextValue, operationName, operation }) {
         contextValue.dispose();
+        const errors = response.body.kind === "single" ? (response.body.singleResult.errors?.length ?? 0) + contextValue.extraErrors.length : 0;
+        contextValue.logger.info(
+          { operationName: operationName ?? null, operation: operation?.operation ?? null, errors, durationMs: Math.round(performance.now() - started) },
+          "graphql request",
+        );
         if (response.body.kind !== "single" || contextValue.extraErrors.length === 0) return;
         const result = response.body.singleResult;
         result.errors = [...(result.errors ?? []), ...contextValue.extraErrors.map((error) => error.toJSON())];

@@ -179,7 +179,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       recordAttempt(provider, method, result.status, (now() - started) / 1000);
       const errorField = result.kind === "failed" && result.outcome.kind === "error" ? { errorCode: result.outcome.code } : {};
-      call.logger.debug({ ...fields, status: result.status, attempt: attemptNo, durationMs: now() - started, ...errorField }, "upstream attempt");
+      call.logger.info({ ...fields, status: result.status, attempt: attemptNo, durationMs: now() - started, ...errorField }, "upstream attempt");
 
       if (result.kind === "response") return { ...result.response, attempts: attemptNo };
       if (result.kind === "fatal") throw failure(result.error, attemptNo, result.status);

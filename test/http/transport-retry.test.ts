@@ -98,8 +98,8 @@ describe("retrying transient failures", () => {
     expect(res).toMatchObject({ status: 200, attempts: 2 });
     expect(upstream.requests).toHaveLength(2);
     expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toMatchObject([
-      { level: 20, attempt: 1, status: null, errorCode: code },
-      { level: 20, attempt: 2, status: 200 },
+      { level: 30, attempt: 1, status: null, errorCode: code },
+      { level: 30, attempt: 2, status: 200 },
     ]);
   });
 

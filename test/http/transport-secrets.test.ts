@@ -72,13 +72,13 @@ describe("secrets never leave through errors or logs", () => {
     expectNoCanary(error, lines);
   });
 
-  it("logs host and path without the query, one debug line per attempt and one warn line at the end", async () => {
+  it("logs host and path without the query, one info line per attempt and one warn line at the end", async () => {
     const { lines } = await failWith([{ status: 503, body: CANARY }]);
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.map((entry) => [entry["level"], entry["attempt"]])).toEqual([
-      [20, 1],
-      [20, 2],
-      [20, 3],
+      [30, 1],
+      [30, 2],
+      [30, 3],
       [40, 3],
     ]);
     expect(entries[3]).toMatchObject({
