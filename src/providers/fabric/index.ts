@@ -1,0 +1,50 @@
+// The fabric Dropship provider: invoices by ref (fabric's numeric id), number and purchase
+// order, and the acknowledge workflow. See client.ts for the wire, normalize.ts for the
+// mapping and acknowledgement.ts for the workflow's guarantees.
+import type { FabricConfig } from "../../config.js";
+import { clientCredentialsTokenSource } from "../../http/oauth-token.js";
+import { createTransport, type TransportOptions } from "../../http/transport.js";
+import type { Logger } from "../../observability/logger.js";
+import type { InvoiceProvider } from "../types.js";
+import { fabricAcknowledgement } from "./acknowledgement.js";
+import { FabricClient } from "./client.js";
+import { FabricLookups } from "./lookups.js";
+
+export interface FabricProviderOptions {
+  readonly logger: Logger;
+  /** Transport overrides (timeouts, retry policy); the provider is always FABRIC. */
+  readonly transport?: Partial<TransportOptions>;
+  /** `limit` of list calls; default 100. fabric may cap it lower: `next` is followed either way. */
+  readonly pageSize?: number;
+  /** Most pages one list read follows; default 50 (5,000 invoices at 100 a page). */
+  readonly maxPages?: number;
+  /** Upstream calls in flight per batch (lookups, acknowledgements); default 4. */
+  readonly concurrency?: number;
+}
+
+export type FabricProvider = InvoiceProvider & { close(): Promise<void> };
+
+export function createFabricProvider(config: FabricConfig, options: FabricProviderOptions): FabricProvider {
+  const transport = createTransport({ ...options.transport, provider: "FABRIC" });
+  const tokens = clientCredentialsTokenSource({
+    provider: "FABRIC",
+    transport,
+    tokenUrl: config.tokenUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+  });
+  const client = new FabricClient(config, transport, tokens, { pageSize: options.pageSize ?? 100, maxPages: options.maxPages ?? 50 });
+  const concurrency = options.concurrency ?? 4;
+  const lookups = new FabricLookups(client, concurrency);
+  options.logger.debug({ provider: "FABRIC", host: config.baseUrl.host }, "fabric provider created");
+
+  return {
+    id: "FABRIC",
+    maxBatchSize: 50,
+    findByNumbers: (numbers, call) => lookups.findByNumbers(numbers, call),
+    findByRefs: (refs, call) => lookups.findByRefs(refs, call),
+    findByPurchaseOrders: (numbers, call) => lookups.findByPurchaseOrders(numbers, call),
+    acknowledgement: fabricAcknowledgement(client, { concurrency, maxReads: 3 }),
+    close: () => transport.close(),
+  };
+}
