@@ -15,6 +15,7 @@ function exampleQueries(purchaseOrders: readonly string[]): string {
     `  { invoicesByPurchaseOrder(purchaseOrderNumbers: [${list}]) { invoices { provider number total { amount currency } } failures { provider code message } } }`,
     `  { invoice(provider: INGRAM_MICRO, number: "20-12345-11") { number orderStatus lines { partNumber serialNumbers { value } } } }`,
     `  { _entities(representations: [{ __typename: "PurchaseOrder", number: ${JSON.stringify(purchaseOrders[0] ?? "PO-1001")} }]) { ... on PurchaseOrder { invoices { provider number } } } }`,
+    "  { unacknowledgedInvoices(first: 5) { edges { node { id number purchaseOrderNumber } } pageInfo { hasNextPage endCursor } } }",
   ].join("\n");
 }
 
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
     stopping = true;
     rootLogger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: draining requests in flight");
     await subgraph.stop(config.shutdownGraceMs);
-    await sandbox?.stop();
+    if (sandbox) await sandbox.stop();
+    else await Promise.allSettled(registry.all().map((provider) => provider.close?.()));
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

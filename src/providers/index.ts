@@ -4,13 +4,17 @@
 import type { Provider } from "../__generated__/resolvers-types.js";
 import { ConfigError, type Config, type ProvidersConfig } from "../config.js";
 import type { Logger } from "../observability/logger.js";
+import { createFabricProvider } from "./fabric/index.js";
+import { PRODUCTION_TRANSPORT } from "./production.js";
 import type { InvoiceProvider } from "./types.js";
 
 type Factories = {
   readonly [P in Provider]?: (config: NonNullable<ProvidersConfig[P]>, logger: Logger) => InvoiceProvider;
 };
 
-const FACTORIES: Factories = {};
+const FACTORIES: Factories = {
+  FABRIC: (config, logger) => createFabricProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
+};
 
 export function createConfiguredProviders(config: Config, logger: Logger): InvoiceProvider[] {
   const providers: InvoiceProvider[] = [];

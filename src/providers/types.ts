@@ -54,6 +54,9 @@ export interface InvoiceProvider {
 
   /** Present only on providers with an acknowledge workflow (fabric). */
   readonly acknowledgement?: AcknowledgementCapability;
+
+  /** Releases pooled connections at shutdown. */
+  close?(): Promise<void>;
 }
 
 export interface AcknowledgementCapability {

@@ -1,9 +1,14 @@
 // Sandbox mode: with nothing configured (or SANDBOX=1) every provider is served locally.
-// Providers whose simulator has landed run their real client against it over loopback;
-// the others are served from the interim in-memory sample data.
-import { ALL_PROVIDERS } from "../providers/registry.js";
+// Each provider whose simulator exists runs its real client against that simulator over
+// loopback, exactly as in production; the others are served from in-memory sample data.
+import type { Provider } from "../__generated__/resolvers-types.js";
+import { rootLogger } from "../observability/logger.js";
+import { createFabricProvider } from "../providers/fabric/index.js";
 import { InMemoryProvider } from "../providers/in-memory/index.js";
+import { PRODUCTION_TRANSPORT } from "../providers/production.js";
+import { ALL_PROVIDERS } from "../providers/registry.js";
 import type { InvoiceProvider } from "../providers/types.js";
+import { startFabricSimulator } from "./fabric/index.js";
 import { SAMPLE_INVOICES, SAMPLE_NOTICES, SAMPLE_PURCHASE_ORDERS } from "./sample-data.js";
 
 export interface Sandbox {
@@ -12,15 +17,42 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
+interface Simulated {
+  readonly provider: InvoiceProvider & { close(): Promise<void> };
+  close(): Promise<void>;
+}
+
+type Starters = { readonly [P in Provider]?: () => Promise<Simulated> };
+
+const SIMULATED: Starters = {
+  FABRIC: async () => {
+    const simulator = await startFabricSimulator();
+    return { provider: createFabricProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT }), close: simulator.close };
+  },
+};
+
 export async function startSandbox(): Promise<Sandbox> {
-  const providers = ALL_PROVIDERS.map(
-    (id) =>
-      new InMemoryProvider({
-        id,
-        invoices: SAMPLE_INVOICES[id],
-        notices: SAMPLE_NOTICES[id],
-        acknowledgement: id === "FABRIC",
-      }),
-  );
-  return { providers, purchaseOrders: SAMPLE_PURCHASE_ORDERS, stop: async () => {} };
+  const started: Simulated[] = [];
+  const providers: InvoiceProvider[] = [];
+  try {
+    for (const id of ALL_PROVIDERS) {
+      const start = SIMULATED[id];
+      if (start) {
+        const simulated = await start();
+        started.push(simulated);
+        providers.push(simulated.provider);
+      } else {
+        providers.push(new InMemoryProvider({ id, invoices: SAMPLE_INVOICES[id], notices: SAMPLE_NOTICES[id] }));
+      }
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map(stopOne));
+    throw error;
+  }
+  return { providers, purchaseOrders: SAMPLE_PURCHASE_ORDERS, stop: async () => void (await Promise.allSettled(started.map(stopOne))) };
+}
+
+async function stopOne(simulated: Simulated): Promise<void> {
+  await simulated.provider.close();
+  await simulated.close();
 }

@@ -2,7 +2,7 @@
 // serves that provider from memory so `npm start` answers with realistic invoices. Each
 // provider issue replaces its entry in sandbox/index.ts with the real client.
 import type { Provider } from "../__generated__/resolvers-types.js";
-import { creditMemoReasonCode, holdReasonCode, ingramOrderStatusTable, tdSynnexOrderTypeTable, fabricInvoiceStatusTable, fabricTermsTypeTable } from "../domain/code-tables/index.js";
+import { creditMemoReasonCode, holdReasonCode, ingramOrderStatusTable, tdSynnexOrderTypeTable } from "../domain/code-tables/index.js";
 import { parseDecimal } from "../domain/decimal.js";
 import { addressModel, invoiceModel, lineModel } from "../domain/factories.js";
 import type { InvoiceModel, LookupNoticeModel, MoneyModel } from "../domain/models.js";
@@ -107,27 +107,6 @@ const tdNotices: LookupNoticeModel[] = [
   { provider: "TD_SYNNEX", purchaseOrderNumber: "PO-1003", code: "NOT_INVOICED_YET", message: "Order not invoiced yet" },
 ];
 
-const fabric: InvoiceModel[] = [
-  invoiceModel("FABRIC", { ref: "1", number: "RC123456" }, {
-    purchaseOrderNumber: "PO-1002",
-    orderNumber: "O-654",
-    endUserOrderNumber: "CO-435",
-    status: fabricInvoiceStatusTable.translate("open"),
-    invoicedAt: "2022-05-10T15:24:56Z",
-    invoiceDate: "2022-05-10",
-    currency: "USD",
-    subtotal: money("10.89", "USD"),
-    tax: money("2.00", "USD"),
-    total: money("12.89", "USD"),
-    amountDue: money("2.89", "USD"),
-    terms: { type: fabricTermsTypeTable.translate("Previously agreed upon")?.value ?? null, typeCode: "Previously agreed upon", description: "Previously agreed upon terms will apply", netDays: 35, dueDate: null, discountPercent: null, discountDays: null },
-    carrier: { code: "230F", name: "ALZ carrier", serviceCode: "ND", serviceName: "Next day delivery", accountNumber: "SH879", trackingUrl: null },
-    trackingNumbers: ["1Z9999999999999988"],
-    weight: parseDecimal("7.00"),
-    notes: "Signature required",
-  }),
-];
-
 const stuller: InvoiceModel[] = [
   invoiceModel("STULLER", { ref: "5123456", number: "5123456" }, {
     purchaseOrderNumber: "PO-1001",
@@ -145,7 +124,7 @@ const stuller: InvoiceModel[] = [
 export const SAMPLE_INVOICES: Readonly<Record<Provider, readonly InvoiceModel[]>> = {
   INGRAM_MICRO: ingram,
   TD_SYNNEX: tdSynnex,
-  FABRIC: fabric,
+  FABRIC: [],
   STULLER: stuller,
 };
 
