@@ -2,69 +2,18 @@
 // PurchaseOrder, a real @apollo/gateway over both on loopback, and the call counts that
 // show the router's `_entities` fetch reaching each provider as one batch.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApolloServer } from "@apollo/server";
-import { composeServices } from "@apollo/composition";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { buildSubgraphSchema } from "@apollo/subgraph";
-import { parse } from "graphql";
-import { ProviderRegistry } from "../../src/providers/registry.js";
-import { InMemoryProvider } from "../../src/providers/in-memory/index.js";
+import type { ApolloServer } from "@apollo/server";
 import { ProviderError } from "../../src/domain/errors.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
+import { InMemoryProvider } from "../../src/providers/in-memory/index.js";
+import { ProviderRegistry } from "../../src/providers/registry.js";
 import { startSubgraph, type RunningSubgraph } from "../../src/server.js";
+import { startGateway, startOrdersSubgraph } from "../helpers/federation.js";
 import { sampleInvoice } from "../helpers/invoices.js";
 import { silentLogger } from "../helpers/subgraph.js";
-import { printSubgraphSchema } from "@apollo/subgraph";
-import { buildSchema } from "../../src/graphql/schema.js";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-
-const ORDERS_SDL = parse(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type PurchaseOrder @key(fields: "number") {
-    number: String!
-    status: String!
-  }
-  type Query {
-    purchaseOrders(numbers: [String!]!): [PurchaseOrder!]!
-  }
-`);
-
-/** The orders subgraph: a tiny real subgraph served over HTTP on loopback. */
-async function startOrders(): Promise<{ url: string; close(): Promise<void> }> {
-  const schema = buildSubgraphSchema([
-    {
-      typeDefs: ORDERS_SDL,
-      resolvers: {
-        Query: { purchaseOrders: (_: unknown, { numbers }: { numbers: string[] }) => numbers.map((number) => ({ number, status: "OPEN" })) },
-        PurchaseOrder: { __resolveReference: (ref: { number: string }) => ({ number: ref.number, status: "OPEN" }) },
-      },
-    },
-  ]);
-  const apollo = new ApolloServer({ schema });
-  await apollo.start();
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query: string; variables?: Record<string, unknown> };
-      const response = await apollo.executeOperation({ query: body.query, variables: body.variables });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(response.body.kind === "single" ? response.body.singleResult : {}));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
-    },
-  };
-}
 
 const PURCHASE_ORDERS = ["PO-1", "PO-2", "PO-3", "PO-4"];
-let orders: Awaited<ReturnType<typeof startOrders>>;
+let orders: Awaited<ReturnType<typeof startOrdersSubgraph>>;
 let invoices: RunningSubgraph;
 let gateway: ApolloServer;
 let providers: InMemoryProvider[];
@@ -77,27 +26,9 @@ beforeAll(async () => {
     new InMemoryProvider({ id: "FABRIC", invoices: [sampleInvoice("FABRIC", "FB-4", "PO-4")] }),
     new InMemoryProvider({ id: "STULLER", invoices: [sampleInvoice("STULLER", "ST-2", "PO-2", "19.99")] }),
   ];
-  orders = await startOrders();
+  orders = await startOrdersSubgraph();
   invoices = await startSubgraph({ registry: new ProviderRegistry(providers), logger: silentLogger, requestDeadlineMs: 5_000, introspection: false, port: 0, host: "127.0.0.1" });
-
-  const composed = composeServices([
-    { name: "orders", typeDefs: ORDERS_SDL, url: orders.url },
-    { name: "invoices", typeDefs: parse(printSubgraphSchema(buildSchema())), url: invoices.url },
-  ]);
-  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join("\n"));
-  gateway = new ApolloServer({
-    gateway: new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
-      buildService: ({ name, url }) =>
-        new RemoteGraphQLDataSource({
-          url,
-          willSendRequest({ request }) {
-            if (name === "invoices") invoicesSubgraphQueries.push(request.query ?? "");
-          },
-        }),
-    }),
-  });
-  await gateway.start();
+  gateway = await startGateway(orders.url, invoices.url, (query) => invoicesSubgraphQueries.push(query));
 });
 
 afterAll(async () => {
