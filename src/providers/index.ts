@@ -6,6 +6,8 @@ import { ConfigError, type Config, type ProvidersConfig } from "../config.js";
 import type { Logger } from "../observability/logger.js";
 import { createFabricProvider } from "./fabric/index.js";
 import { PRODUCTION_TRANSPORT } from "./production.js";
+import { createStullerProvider } from "./stuller/index.js";
+import { createTdSynnexProvider } from "./td-synnex/index.js";
 import type { InvoiceProvider } from "./types.js";
 
 type Factories = {
@@ -13,7 +15,9 @@ type Factories = {
 };
 
 const FACTORIES: Factories = {
+  TD_SYNNEX: (config, logger) => createTdSynnexProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
   FABRIC: (config, logger) => createFabricProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
+  STULLER: (config, logger) => createStullerProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
 };
 
 export function createConfiguredProviders(config: Config, logger: Logger): InvoiceProvider[] {

@@ -6,9 +6,13 @@ import { rootLogger } from "../observability/logger.js";
 import { createFabricProvider } from "../providers/fabric/index.js";
 import { InMemoryProvider } from "../providers/in-memory/index.js";
 import { PRODUCTION_TRANSPORT } from "../providers/production.js";
+import { createStullerProvider } from "../providers/stuller/index.js";
+import { createTdSynnexProvider } from "../providers/td-synnex/index.js";
 import { ALL_PROVIDERS } from "../providers/registry.js";
 import type { InvoiceProvider } from "../providers/types.js";
 import { startFabricSimulator } from "./fabric/index.js";
+import { startStullerSimulator } from "./stuller/index.js";
+import { startTdSynnexSimulator } from "./td-synnex/index.js";
 import { SAMPLE_INVOICES, SAMPLE_NOTICES, SAMPLE_PURCHASE_ORDERS } from "./sample-data.js";
 
 export interface Sandbox {
@@ -25,6 +29,14 @@ interface Simulated {
 type Starters = { readonly [P in Provider]?: () => Promise<Simulated> };
 
 const SIMULATED: Starters = {
+  TD_SYNNEX: async () => {
+    const simulator = await startTdSynnexSimulator();
+    return { provider: createTdSynnexProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT, currency: "USD" }), close: simulator.close };
+  },
+  STULLER: async () => {
+    const simulator = await startStullerSimulator();
+    return { provider: createStullerProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT }), close: simulator.close };
+  },
   FABRIC: async () => {
     const simulator = await startFabricSimulator();
     return { provider: createFabricProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT }), close: simulator.close };

@@ -2,7 +2,7 @@
 // serves that provider from memory so `npm start` answers with realistic invoices. Each
 // provider issue replaces its entry in sandbox/index.ts with the real client.
 import type { Provider } from "../__generated__/resolvers-types.js";
-import { creditMemoReasonCode, holdReasonCode, ingramOrderStatusTable, tdSynnexOrderTypeTable } from "../domain/code-tables/index.js";
+import { creditMemoReasonCode, holdReasonCode, ingramOrderStatusTable } from "../domain/code-tables/index.js";
 import { parseDecimal } from "../domain/decimal.js";
 import { addressModel, invoiceModel, lineModel } from "../domain/factories.js";
 import type { InvoiceModel, LookupNoticeModel, MoneyModel } from "../domain/models.js";
@@ -72,65 +72,16 @@ const ingram: InvoiceModel[] = [
   }),
 ];
 
-const tdSynnex: InvoiceModel[] = ["66999999", "67000001"].map((number, index) =>
-  invoiceModel("TD_SYNNEX", { ref: number, number }, {
-    purchaseOrderNumber: "PO-1001",
-    orderNumber: number,
-    documentType: tdSynnexOrderTypeTable.translate("1"),
-    invoiceDate: "2014-10-22",
-    shipDate: "2014-10-22",
-    currency: "USD",
-    total: money(index === 0 ? "726.19" : "1234.50", "USD"),
-    tax: money("0.00", "USD"),
-    terms: { type: null, typeCode: null, description: "NET 50 DAYS", netDays: 50, dueDate: null, discountPercent: parseDecimal("0.00"), discountDays: 0 },
-    shipTo: addressModel({ name: "TOY UNIVERSITY", lines: ["327 MSCX", "LAW DEPARTMENT"], city: "TROY", region: "AL", postalCode: "36082", country: "US" }),
-    carrier: { code: "FG", name: null, serviceCode: null, serviceName: null, accountNumber: null, trackingUrl: null },
-    trackingNumbers: ["040985939435315"],
-    boxCount: 1,
-    lines: [
-      lineModel({
-        number: "1",
-        partNumber: "LEN-10AKS01U00",
-        manufacturerPartNumber: "10AKS01U00",
-        sku: "3733823",
-        upc: "888440754499",
-        description: "Lenovo Special Bid Custom SKU Only",
-        quantityShipped: parseDecimal("1.0"),
-        unitPrice: money(index === 0 ? "726.19" : "1234.50", "USD"),
-        serialNumbers: [{ value: "1S10AKS01U00MJ01F84P" }],
-      }),
-    ],
-  }),
-);
-
-const tdNotices: LookupNoticeModel[] = [
-  { provider: "TD_SYNNEX", purchaseOrderNumber: "PO-1003", code: "NOT_INVOICED_YET", message: "Order not invoiced yet" },
-];
-
-const stuller: InvoiceModel[] = [
-  invoiceModel("STULLER", { ref: "5123456", number: "5123456" }, {
-    purchaseOrderNumber: "PO-1001",
-    orderNumber: "SO-88123",
-    invoiceDate: "2026-02-08",
-    invoicedAt: "2026-02-08T12:53:43.3516979-06:00",
-    currency: "USD",
-    total: money("12345678901234.56", "USD"),
-    tax: money("0.1", "USD"),
-    metalMarketRates: [{ metal: "GOLD", rate: parseDecimal("2034.15"), base: parseDecimal("2000.00"), adder: "1.5%" }],
-    lines: [lineModel({ number: "1", partNumber: "309:77802:S", description: "14K Yellow 4 mm Round Setting", quantityShipped: parseDecimal("3"), unitPrice: money("19.99", "USD"), extendedPrice: money("59.97", "USD"), unitOfMeasure: "EA" })],
-  }),
-];
-
 export const SAMPLE_INVOICES: Readonly<Record<Provider, readonly InvoiceModel[]>> = {
   INGRAM_MICRO: ingram,
-  TD_SYNNEX: tdSynnex,
+  TD_SYNNEX: [],
   FABRIC: [],
-  STULLER: stuller,
+  STULLER: [],
 };
 
 export const SAMPLE_NOTICES: Readonly<Record<Provider, readonly LookupNoticeModel[]>> = {
   INGRAM_MICRO: [],
-  TD_SYNNEX: tdNotices,
+  TD_SYNNEX: [],
   FABRIC: [],
   STULLER: [],
 };
