@@ -1,0 +1,86 @@
+// The simulator's three endpoints as pure functions from a request to a reply: the OAuth token
+// endpoint, v5 invoice details and v6 invoice search. Authentication, the rate window and
+// fault injection happen around them (index.ts).
+import type { SimulatedInvoice } from "./invoices.js";
+import { badRequest, CUSTOMER_MISMATCH, INVALID_CLIENT, invoiceFound, invoiceNotFound, jsonReply, searchRow, type NotFoundStyle, type WireReply } from "./wire.js";
+
+export interface SimulatedAccount {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly customerNumber: string;
+  readonly countryCode: string;
+}
+
+/** A query parameter by case-insensitive name (the docs spell them both ways). */
+function param(query: URLSearchParams, name: string): string | null {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of query) if (key.toLowerCase() === wanted) return value;
+  return null;
+}
+
+/** POST form (or GET query) client credentials; `expires_in` is a string, Apigee style. */
+export function tokenReply(form: URLSearchParams, account: SimulatedAccount, issue: () => string, expiresIn: string | number): WireReply {
+  if (form.get("grant_type") !== "client_credentials") return jsonReply(400, { message: "Unsupported grant type: grant_type must be client_credentials" });
+  if (form.get("client_id") !== account.clientId || form.get("client_secret") !== account.clientSecret) return jsonReply(401, INVALID_CLIENT);
+  return jsonReply(200, { access_token: issue(), token_type: "Bearer", expires_in: expiresIn });
+}
+
+/** GET /resellers/v5/invoices/{number}?customerNumber=&isoCountryCode= */
+export function detailReply(
+  number: string,
+  query: URLSearchParams,
+  account: SimulatedAccount,
+  invoices: ReadonlyMap<string, SimulatedInvoice>,
+  notFound: NotFoundStyle,
+): WireReply {
+  const customer = param(query, "customerNumber");
+  const country = param(query, "isoCountryCode");
+  if (customer === null || customer === "") return badRequest("customerNumber", "The customerNumber field is required.");
+  if (country === null || !/^[A-Za-z]{2}$/.test(country)) return badRequest("isoCountryCode", "isoCountryCode must be 2 characters.");
+  if (customer !== account.customerNumber) return jsonReply(401, CUSTOMER_MISMATCH);
+  const invoice = invoices.get(number.toUpperCase());
+  return invoice === undefined ? invoiceNotFound(notFound) : jsonReply(200, invoiceFound(invoice));
+}
+
+const REQUIRED_HEADERS = ["im-customernumber", "im-countrycode", "im-correlationid"] as const;
+
+/** GET /resellers/v6/invoices?customerOrderNumber=&pageSize=&pageNumber= with the IM-* headers. */
+export function searchReply(
+  query: URLSearchParams,
+  headers: Readonly<Record<string, string>>,
+  account: SimulatedAccount,
+  invoices: readonly SimulatedInvoice[],
+  maxPageSize: number,
+): WireReply {
+  for (const name of REQUIRED_HEADERS) {
+    if ((headers[name] ?? "").trim() === "") return badRequest(headerName(name), `The ${headerName(name)} header is required.`);
+  }
+  // The invoice operations list IM-ApplicationID; other v6 operations take IM-SenderID.
+  if ((headers["im-applicationid"] ?? headers["im-senderid"] ?? "").trim() === "") return badRequest("IM-ApplicationID", "The IM-ApplicationID header is required.");
+  if ((headers["im-correlationid"] ?? "").length > 32) return badRequest("IM-CorrelationID", "IM-CorrelationID must be at most 32 characters.");
+  if (headers["im-customernumber"] !== account.customerNumber) return jsonReply(401, CUSTOMER_MISMATCH);
+
+  const pageSize = clampInt(param(query, "pageSize"), 25, 1, maxPageSize);
+  const pageNumber = clampInt(param(query, "pageNumber"), 1, 1, Number.MAX_SAFE_INTEGER);
+  const po = param(query, "customerOrderNumber")?.trim().toUpperCase();
+  const matching = invoices.filter((invoice) => po === undefined || po === "" || invoice.purchaseOrder.toUpperCase() === po);
+  const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const more = pageNumber * pageSize < matching.length;
+  return jsonReply(200, {
+    recordsFound: matching.length,
+    pageSize,
+    pageNumber,
+    // The real nextPage names parameters the endpoint does not have (wire notes 1.7 #5): never follow it.
+    nextPage: more ? `/resellers/v6/invoices/?customerNumber=${account.customerNumber}&page=${pageNumber + 1}&size=${pageSize}&orderBy=InvoiceDate` : null,
+    invoices: page.map(searchRow),
+  });
+}
+
+function headerName(lower: string): string {
+  return lower.replace(/^im-/, "IM-").replace("customernumber", "CustomerNumber").replace("countrycode", "CountryCode").replace("correlationid", "CorrelationID");
+}
+
+function clampInt(text: string | null, fallback: number, min: number, max: number): number {
+  if (text === null || !/^\d+$/.test(text.trim())) return fallback;
+  return Math.min(max, Math.max(min, Number(text.trim())));
+}

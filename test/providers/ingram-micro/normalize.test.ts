@@ -1,0 +1,182 @@
+// Reading Ingram Micro v5/v6 bodies (recorded fixtures, one per edge case) into domain models:
+// tolerant keys, exact money, FAILED preambles, and the credit memo rule.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ProviderError } from "../../../src/domain/errors.js";
+import { encodeInvoiceId } from "../../../src/domain/ids.js";
+import { normalizeInvoice } from "../../../src/providers/ingram-micro/normalize.js";
+import { detailNumberOf } from "../../../src/providers/ingram-micro/numbers.js";
+import { readInvoiceDetail, readSearchPage } from "../../../src/providers/ingram-micro/responses.js";
+import { canonicalKeys } from "../../../src/providers/ingram-micro/schemas.js";
+
+function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/ingram-micro/${name}`, import.meta.url), "utf8"));
+}
+
+function invoiceFrom(name: string, number: string) {
+  const dto = readInvoiceDetail(number, { status: 200, body: fixture(name) });
+  return dto === null ? null : normalizeInvoice(number, dto);
+}
+
+describe("reading a v5 invoice detail", () => {
+  it("normalizes the vendor's sample response (misspelled keys and all) with exact values", () => {
+    const invoice = invoiceFrom("vendor-sample-response.json", "20-12345-11");
+    expect(invoice).toMatchObject({
+      id: encodeInvoiceId("INGRAM_MICRO", "20-12345-11"),
+      provider: "INGRAM_MICRO",
+      ref: "20-12345-11",
+      number: "20-12345-11",
+      referenceNumber: "12345-11",
+      purchaseOrderNumber: "PON123456",
+      orderNumber: "20-12345-11",
+      endUserOrderNumber: null,
+      documentType: { value: "INVOICE", code: "" },
+      orderStatus: { value: "BILLED", code: "B", description: "Billed" },
+      holdReason: null,
+      creditMemoReason: null,
+      invoiceDate: "2020-12-10",
+      orderDate: "2020-12-02",
+      shipDate: "2020-12-01",
+      currency: "GBP",
+      companyCurrency: "GBP",
+      exchangeRate: "1.000000",
+      subtotal: { amount: "4500.00", currency: "GBP" },
+      tax: { amount: "900.00", currency: "GBP" },
+      freight: { amount: "0.00", currency: "GBP" },
+      discount: { amount: "0.00", currency: "GBP" },
+      total: { amount: "5400.00", currency: "GBP" },
+      terms: { typeCode: "300", type: null },
+      carrier: { code: "FN", name: "NEXT DAY PARCELFORCE" },
+      weight: "13.00",
+      billTo: { name: "VIHU LTD", lines: ["INNOVATION HOUSE", "96 HIGH ST", "BARNHAM"], city: "THORRINGTON", postalCode: "CO7 4GY", accountNumber: "000", country: null },
+      shipTo: { name: "97 PETWORTH ROAD", attention: "JAMES EDWARDS", lines: ["RAINFORD"], city: "DUNSTER", postalCode: "TA24 1JQ", accountNumber: null },
+      charges: [],
+      attributes: [],
+    });
+    expect(invoice?.lines).toEqual([
+      {
+        number: "1",
+        customerLineNumber: "0",
+        partNumber: "5234585",
+        manufacturerPartNumber: "MJJY-87654",
+        sku: null,
+        upc: null,
+        description: "MYTECH 665B DIGITAL CAMERA 110MP",
+        quantityOrdered: "6",
+        quantityShipped: "6",
+        quantityBackordered: "0",
+        backorderEta: null,
+        unitPrice: { amount: "750.00", currency: "GBP" },
+        extendedPrice: { amount: "4500.00", currency: "GBP" },
+        unitOfMeasure: "EA",
+        warehouse: "20",
+        serialNumbers: ["0016083588", "0268852524", "0197009077", "0501024596", "0241830403", "0453527854"].map((value) => ({ value })),
+        trackingNumbers: ["PBVS0043876860", "PBVS0043876861", "PBVS0043876862", "PBVS0043876863", "PBVS0043876864", "PBVS0043876865"],
+        notes: null,
+        attributes: [],
+      },
+    ]);
+  });
+
+  it("reads mixed-case keys, `invoicenumbr`, `shoptoaddress`, numbers for money and a lone serial object", () => {
+    const invoice = invoiceFrom("spec-keys-mixed-case.json", "20-TYP01-11");
+    expect(invoice).toMatchObject({
+      purchaseOrderNumber: "PO-TYPO",
+      referenceNumber: null,
+      orderStatus: { value: "BILLED", code: "I" },
+      total: { amount: "61.22", currency: "USD" },
+      tax: { amount: "0", currency: "USD" },
+      discount: { amount: "0", currency: "USD" },
+      shipTo: { name: "ACME", lines: ["C/O DOCK 4", "1 MAIN ST"], city: "BUFFALO", region: "NY", postalCode: "142217033", country: "US" },
+    });
+    expect(invoice?.lines[0]).toMatchObject({ number: "001", quantityShipped: "2", unitPrice: { amount: "10.10" }, serialNumbers: [{ value: "000777" }] });
+  });
+
+  it("ignores fields it does not know, at every level, and never lets __proto__ through", () => {
+    const invoice = invoiceFrom("unknown-fields.json", "20-XTRA1-11");
+    expect(invoice).toMatchObject({ total: { amount: "10.00" }, orderStatus: { value: "INVOICED" }, lines: [{ partNumber: "9", serialNumbers: [{ value: "0001" }] }] });
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(Object.getPrototypeOf(canonicalKeys({ ["__proto__"]: { polluted: true } }))).toBe(Object.prototype);
+  });
+
+  it.each([
+    ["missing-total.json", "20-NOTOT-11", "Ingram Micro sent invoice 20-NOTOT-11 with a missing or invalid totalamount"],
+    ["invalid-amount.json", "20-BADAM-11", "Ingram Micro sent invoice 20-BADAM-11 with a missing or invalid totalamount"],
+    ["failed-other.json", "20-OTHER-11", "Ingram Micro answered invoice 20-OTHER-11 with a FAILED status E9"],
+  ])("fails only that invoice with BAD_RESPONSE for %s", (name, number, message) => {
+    const error = (() => {
+      try {
+        return invoiceFrom(name, number);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: "BAD_RESPONSE", message });
+  });
+
+  it.each(["failed-invalid-invoice-number.json", "failed-invoice-not-found.json"])("reads the FAILED preamble of %s as not found", (name) => {
+    expect(invoiceFrom(name, "20-NOPE-11")).toBeNull();
+  });
+
+  it.each([
+    ["a v6-style not-found errors body", { errors: [{ id: "1", type: "/errors/not-found", message: "Invoice Not Found" }] }, null],
+    ["a FAILED preamble", fixture("failed-invalid-invoice-number.json"), null],
+  ])("reads HTTP 404 with %s as not found", (_name, body, expected) => {
+    expect(readInvoiceDetail("20-NOPE-11", { status: 404, body })).toBe(expected);
+  });
+
+  it("fails with BAD_RESPONSE on an HTTP 404 that is not Ingram's (a wrong base URL)", () => {
+    expect(() => readInvoiceDetail("20-NOPE-11", { status: 404, body: undefined })).toThrow(/check INGRAM_BASE_URL/);
+  });
+
+  it.each([
+    ["a credit memo reason", { creditmemoreasoncode: "DF", totalamount: "-249.99" }, "CREDIT_MEMO", "-249.99"],
+    ["a reason but a positive total (sign kept)", { creditmemoreasoncode: "RB", totalamount: "120.00" }, "CREDIT_MEMO", "120.00"],
+    ["a negative total and no reason", { creditmemoreasoncode: null, totalamount: "-15.00" }, "CREDIT_MEMO", "-15.00"],
+    ["an invoicetype naming a credit", { invoicetype: "Credit Memo", totalamount: "0.00" }, "CREDIT_MEMO", "0.00"],
+    ["neither", { creditmemoreasoncode: "", totalamount: "15.00" }, "INVOICE", "15.00"],
+  ])("recognizes a credit memo by %s", (_name, fields, type, total) => {
+    const body = { serviceresponse: { responsepreamble: { responsestatus: "SUCCESS" }, invoicedetailresponse: { currencycode: "USD", ...fields } } };
+    const dto = readInvoiceDetail("20-CM000-11", { status: 200, body });
+    expect(dto && normalizeInvoice("20-CM000-11", dto)).toMatchObject({ documentType: { value: type }, total: { amount: total } });
+  });
+
+  it.each([
+    [{ code: "FRT", description: "FREIGHT CHARGE" }, "FREIGHT"],
+    [{ code: "SHP", description: "Shipping and handling" }, "FREIGHT"],
+    [{ code: null, description: "POSTAGE" }, "FREIGHT"],
+    [{ code: "RCY", description: "WEEE RECYCLING FEE" }, "OTHER"],
+    [{ code: "MOF", description: "MINIMUM ORDER FEE" }, "OTHER"],
+  ])("classifies the fee line %j as %s", (fee, kind) => {
+    const body = { serviceresponse: { invoicedetailresponse: { currencycode: "EUR", totalamount: "1.00", miscfeeline: [{ ...fee, chargeamount: "2.50" }] } } };
+    const dto = readInvoiceDetail("20-FEE01-11", { status: 200, body });
+    expect(dto && normalizeInvoice("20-FEE01-11", dto).charges).toEqual([{ kind, code: fee.code, description: fee.description, amount: { amount: "2.50", currency: "EUR" } }]);
+  });
+
+  it.each([
+    [undefined, null],
+    [null, { value: "IN_PROGRESS", code: "" }],
+    ["", { value: "IN_PROGRESS", code: "" }],
+    ["W", { value: "NOT_RELEASED_TO_WAREHOUSE", code: "W" }],
+    ["Q", { value: "UNKNOWN", code: "Q" }],
+  ])("reads order status %j", (orderstatus, expected) => {
+    const body = { serviceresponse: { invoicedetailresponse: { currencycode: "USD", totalamount: "1.00", orderstatus } } };
+    const dto = readInvoiceDetail("20-OS000-11", { status: 200, body });
+    expect(dto && normalizeInvoice("20-OS000-11", dto).orderStatus).toEqual(expected === null ? null : expect.objectContaining(expected));
+  });
+});
+
+describe("reading a v6 invoice search page", () => {
+  it("reads recordsFound and the invoices, and takes the hyphenated erpOrderNumber as the detail number", () => {
+    const page = readSearchPage("ZBJ3724", { status: 200, body: fixture("search-page.json") });
+    expect(page).toMatchObject({ recordsfound: 3, pagesize: 2, pagenumber: 1 });
+    // The second row has no erpOrderNumber: its invoiceNumber gets its hyphens back.
+    expect(page.invoices.map(detailNumberOf)).toEqual(["40-MKTRW-11", "40-DPJ17-11"]);
+  });
+
+  it("reads a not-found 404 as no invoices and a malformed page as BAD_RESPONSE", () => {
+    expect(readSearchPage("PO-1", { status: 404, body: { errors: [{ type: "/errors/not-found", message: "data not found" }] } }).invoices).toEqual([]);
+    expect(() => readSearchPage("PO-1", { status: 200, body: { invoices: [] } })).toThrow("Ingram Micro sent an invoice search result for PO-1 with a missing or invalid recordsfound");
+  });
+});

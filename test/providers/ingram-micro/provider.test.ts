@@ -1,0 +1,171 @@
+// The real Ingram Micro provider against the simulator over loopback: the requests it sends
+// (recorded by the simulator), paging, the once-per-request memo, tokens, and faults.
+import { afterEach, describe, expect, it } from "vitest";
+import { ProviderError } from "../../../src/domain/errors.js";
+import type { InvoiceModel } from "../../../src/domain/models.js";
+import type { PurchaseOrderResult } from "../../../src/providers/types.js";
+import { apiCalls, closeIngram, requestContext, startIngram } from "./support.js";
+
+afterEach(closeIngram);
+
+const numbersOf = (result: PurchaseOrderResult | ProviderError | undefined) =>
+  result instanceof ProviderError || result === undefined ? result : result.invoices.map((i) => i.number);
+
+describe("looking invoices up by number", () => {
+  it("calls v5 with the account's customer number and country, a Bearer token and the IM-* headers", async () => {
+    const { sim, provider } = await startIngram();
+    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect((found.get("20-12345-11") as InvoiceModel).total).toEqual({ amount: "5400.00", currency: "GBP" });
+    const [token, detail] = sim.requests;
+    expect(token).toMatchObject({ kind: "token", method: "POST", path: "/oauth/oauth30/token" });
+    expect(Object.fromEntries(new URLSearchParams(token?.body))).toEqual({ grant_type: "client_credentials", client_id: "sandbox-client-id", client_secret: "sandbox-client-secret" });
+    expect(detail).toMatchObject({ kind: "detail", method: "GET", path: "/sandbox/resellers/v5/invoices/20-12345-11", query: { customerNumber: "20-123456", isoCountryCode: "UK" } });
+    expect(detail?.headers).toMatchObject({ accept: "application/json", "im-customernumber": "20-123456", "im-countrycode": "UK", "im-applicationid": "invoices-subgraph" });
+    expect(detail?.headers["authorization"]).toMatch(/^Bearer [A-Za-z0-9_-]{28}$/);
+    expect(detail?.headers["im-correlationid"]).toMatch(/^[A-Za-z0-9]{1,32}$/);
+  });
+
+  it.each(["EO", "404-preamble", "http-404"] as const)("leaves an unknown number out when the simulator answers not-found as %s", async (style) => {
+    const { sim, provider } = await startIngram();
+    sim.control.notFound = style;
+    const found = await provider.findByNumbers(["20-NOPE0-11", "20-RCW67-11"], requestContext());
+    expect([...found.keys()]).toEqual(["20-RCW67-11"]);
+  });
+
+  it("spends no call on a key that cannot be an Ingram invoice number", async () => {
+    const { sim, provider } = await startIngram();
+    const found = await provider.findByNumbers(["../../oauth", "20-12345-11-TOO-LONG", ""], requestContext());
+    expect(found.size).toBe(0);
+    expect(sim.apiRequests()).toHaveLength(0);
+  });
+
+  it("fetches each invoice once per request, across loaders and batches, and again for the next request", async () => {
+    const { sim, provider } = await startIngram();
+    const call = requestContext();
+    await provider.findByNumbers(["20-12345-11", "20-12345-11"], call);
+    await provider.findByRefs(["20-12345-11"], call);
+    const byPo = await provider.findByPurchaseOrders(["PO-1001"], call);
+    expect(numbersOf(byPo.get("PO-1001"))).toEqual(["20-12345-11", "20-12345-12", "20-12345-13"]);
+    await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect(apiCalls(sim)).toEqual(["detail 20-12345-11", "search PO-1001 p1", "detail 20-12345-12", "detail 20-12345-13", "detail 20-12345-11"]);
+  });
+});
+
+describe("looking invoices up by purchase order", () => {
+  it.each([
+    ["the provider asks for pages of 2", { maxPageSize: 100 }, { pageSize: 2 }, "2"],
+    ["the simulator serves at most 2 whatever is asked", { maxPageSize: 2 }, {}, "100"],
+  ])("pages the v6 search by pageNumber until recordsFound is covered when %s", async (_name, simOptions, providerOptions, askedSize) => {
+    const { sim, provider } = await startIngram(simOptions, providerOptions);
+    const results = await provider.findByPurchaseOrders(["PO-1001"], requestContext());
+    expect(numbersOf(results.get("PO-1001"))).toEqual(["20-12345-11", "20-12345-12", "20-12345-13"]);
+    const searches = sim.apiRequests().filter((r) => r.kind === "search");
+    expect(searches.map((r) => r.query["pageNumber"])).toEqual(["1", "2"]);
+    expect(searches[0]?.query).toMatchObject({ customerOrderNumber: "PO-1001", pageSize: askedSize });
+    expect(searches[0]?.headers).toMatchObject({ "im-customernumber": "20-123456", "im-countrycode": "UK", "im-applicationid": "invoices-subgraph" });
+    expect(searches[0]?.headers["im-correlationid"]).toBeDefined();
+  });
+
+  it("fetches the v5 detail of each listed invoice by its hyphenated erpOrderNumber", async () => {
+    const { sim, provider } = await startIngram();
+    const results = await provider.findByPurchaseOrders(["PO-1003", "PO-1002", "PO-NONE"], requestContext());
+    expect(numbersOf(results.get("PO-1003"))).toEqual(["20-CM772-11", "20-CM881-11"]);
+    expect(numbersOf(results.get("PO-1002"))).toEqual(["20-RCW67-11"]);
+    expect(numbersOf(results.get("PO-NONE"))).toEqual([]);
+    expect(apiCalls(sim).filter((c) => c.startsWith("detail")).sort()).toEqual(["detail 20-CM772-11", "detail 20-CM881-11", "detail 20-RCW67-11"]);
+  });
+
+  it("fails the purchase order whose invoice cannot be read, and only that one", async () => {
+    const { sim, provider } = await startIngram();
+    const call = requestContext();
+    sim.control.enqueue({ kind: "malformed-json" });
+    const direct = await provider.findByNumbers(["20-CM772-11"], call);
+    const results = await provider.findByPurchaseOrders(["PO-1003", "PO-1002"], call);
+    const error = { code: "BAD_RESPONSE", message: "Ingram Micro sent a response body that is not valid JSON" };
+    expect(direct.get("20-CM772-11")).toMatchObject(error);
+    expect(results.get("PO-1003")).toMatchObject(error);
+    expect(numbersOf(results.get("PO-1002"))).toEqual(["20-RCW67-11"]);
+    // The failed detail is not asked again within the same request.
+    expect(apiCalls(sim).filter((c) => c === "detail 20-CM772-11")).toHaveLength(1);
+  });
+});
+
+describe("tokens", () => {
+  it("fetches a new token and retries once when the token is revoked mid-flight", async () => {
+    const { sim, provider } = await startIngram();
+    await provider.findByNumbers(["20-12345-11"], requestContext());
+    sim.control.enqueue({ kind: "revoke-token" });
+    const found = await provider.findByNumbers(["20-RCW67-11"], requestContext());
+    expect(found.get("20-RCW67-11")).toMatchObject({ number: "20-RCW67-11" });
+    expect(sim.requests.map((r) => `${r.kind} ${r.status}`)).toEqual(["token 200", "detail 200", "detail 401", "token 200", "detail 200"]);
+  });
+
+  it("fails with AUTH_FAILED after a second 401, with two token and two API calls", async () => {
+    const { sim, provider } = await startIngram();
+    sim.control.always({ kind: "revoke-token" });
+    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect(found.get("20-12345-11")).toMatchObject({ code: "AUTH_FAILED", message: "Ingram Micro rejected this subgraph's access token, also after fetching a new one" });
+    expect(sim.requests.map((r) => `${r.kind} ${r.status}`)).toEqual(["token 200", "detail 401", "token 200", "detail 401"]);
+  });
+
+  it("fails with AUTH_FAILED without an API call when the token endpoint rejects the credentials", async () => {
+    const { sim, provider } = await startIngram({}, {}, { clientSecret: "rotated" });
+    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect(found.get("20-12345-11")).toMatchObject({ code: "AUTH_FAILED" });
+    expect(sim.requests.map((r) => `${r.kind} ${r.status}`)).toEqual(["token 401"]);
+  });
+
+  it("fails every key of the request after one rejected token fetch, without asking again", async () => {
+    const { sim, provider } = await startIngram({}, { concurrency: 2 }, { clientSecret: "rotated" });
+    const numbers = ["20-12345-11", "20-12345-12", "20-12345-13", "20-RCW67-11", "20-CM772-11", "20-CM881-11"];
+    const call = requestContext();
+    const found = await provider.findByNumbers(numbers, call);
+    const byPo = await provider.findByPurchaseOrders(["PO-1001"], call);
+    expect(numbers.map((n) => (found.get(n) as ProviderError | undefined)?.code)).toEqual(numbers.map(() => "AUTH_FAILED"));
+    expect(byPo.get("PO-1001")).toMatchObject({ code: "AUTH_FAILED" });
+    expect(sim.requests.map((r) => `${r.kind} ${r.status}`)).toEqual(["token 401"]);
+  });
+
+  it("fails with UNAVAILABLE after three token calls when the token endpoint is down", async () => {
+    const { sim, provider } = await startIngram();
+    sim.control.tokenEndpointDown = true;
+    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect(found.get("20-12345-11")).toMatchObject({ code: "UNAVAILABLE" });
+    expect(sim.requests.map((r) => `${r.kind} ${r.status}`)).toEqual(["token 503", "token 503", "token 503"]);
+  });
+
+  it("fails with AUTH_FAILED when Ingram says the customer number is not the registered one", async () => {
+    const { sim, provider } = await startIngram({}, {}, { customerNumber: "20-999999" });
+    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect(found.get("20-12345-11")).toMatchObject({ code: "AUTH_FAILED", message: expect.stringContaining("INGRAM_CUSTOMER_NUMBER") });
+    // A new token would not help: one token, one call.
+    expect(sim.requests.map((r) => `${r.kind} ${r.status}`)).toEqual(["token 200", "detail 401"]);
+  });
+});
+
+describe("faults", () => {
+  it.each([
+    ["a malformed JSON body", { kind: "malformed-json" } as const, "BAD_RESPONSE", 1],
+    ["headers slower than the headers timeout", { kind: "slow-headers", delayMs: 1_500 } as const, "TIMEOUT", 1],
+    ["a body that stalls halfway", { kind: "stalled-body" } as const, "TIMEOUT", 1],
+    ["HTTP 500 three times", { kind: "status", status: 500 } as const, "UNAVAILABLE", 3],
+  ])("fails only the key answered with %s", async (_name, fault, code, calls) => {
+    const { sim, provider } = await startIngram({}, { concurrency: 1 });
+    await provider.findByNumbers(["20-CM881-11"], requestContext());
+    sim.control.enqueue(fault, fault, fault);
+    const call = requestContext();
+    const found = await provider.findByNumbers(["20-12345-11"], call);
+    sim.control.reset();
+    const healthy = await provider.findByNumbers(["20-RCW67-11"], call);
+    expect(found.get("20-12345-11")).toMatchObject({ code });
+    expect(healthy.get("20-RCW67-11")).toMatchObject({ number: "20-RCW67-11" });
+    expect(apiCalls(sim).filter((c) => c === "detail 20-12345-11")).toHaveLength(calls);
+  });
+
+  it("answers normally when the headers are slow but within the timeout", async () => {
+    const { sim, provider } = await startIngram();
+    sim.control.enqueue({ kind: "slow-headers", delayMs: 200 });
+    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    expect(found.get("20-12345-11")).toMatchObject({ number: "20-12345-11" });
+  });
+});
