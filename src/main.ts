@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     port: config.port,
   });
   rootLogger.info({ url: subgraph.url, sandbox: config.sandbox, providers: registry.configured() }, "invoices subgraph ready");
-  process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: sample data, no credentials needed)" : ""}\n`);
+  process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: every provider answered by its simulator on loopback, no credentials needed)" : ""}\n`);
   if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders)}\n\n`);
 
   let stopping = false;

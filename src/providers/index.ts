@@ -5,6 +5,7 @@ import type { Provider } from "../__generated__/resolvers-types.js";
 import { ConfigError, type Config, type ProvidersConfig } from "../config.js";
 import type { Logger } from "../observability/logger.js";
 import { createFabricProvider } from "./fabric/index.js";
+import { createIngramMicroProvider } from "./ingram-micro/index.js";
 import { PRODUCTION_TRANSPORT } from "./production.js";
 import { createStullerProvider } from "./stuller/index.js";
 import { createTdSynnexProvider } from "./td-synnex/index.js";
@@ -15,6 +16,7 @@ type Factories = {
 };
 
 const FACTORIES: Factories = {
+  INGRAM_MICRO: (config, logger) => createIngramMicroProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
   TD_SYNNEX: (config, logger) => createTdSynnexProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
   FABRIC: (config, logger) => createFabricProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
   STULLER: (config, logger) => createStullerProvider(config, { logger, transport: PRODUCTION_TRANSPORT }),
