@@ -7,6 +7,17 @@ import { createTransport, type Transport, type TransportOptions } from "../../sr
 
 export const silentLogger: Logger = createLogger({ level: "silent" });
 
+/**
+ * Millisecond-scale backoff and second-scale timeouts, so the provider tests' fault scenarios
+ * cost little wall time; shared by every provider's test support.
+ */
+export const FAST_TRANSPORT = {
+  connectTimeoutMs: 1_000,
+  headersTimeoutMs: 2_000,
+  bodyTimeoutMs: 2_000,
+  retry: { baseDelayMs: 5, maxDelayMs: 20, retryAfterUnitMs: 10 },
+} as const satisfies Partial<TransportOptions>;
+
 /** A transport tuned for tests; closed by `closeAll()` in afterEach. */
 const open: Transport[] = [];
 export function testTransport(overrides: Partial<TransportOptions> = {}): Transport {

@@ -1,19 +1,6 @@
 // Per-key fan-out with bounded concurrency, for the provider's batch calls.
 import { asProviderError, type ProviderError } from "../../domain/errors.js";
-
-/** Runs one task per item with at most `limit` in flight; results come back in item order. */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
+import { mapConcurrent } from "../../util/concurrency.js";
 
 /**
  * One task per distinct key, at most `limit` at a time. A failing key gets its own

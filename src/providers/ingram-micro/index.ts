@@ -16,7 +16,7 @@ import type { TransportOptions } from "../../http/transport.js";
 import type { Logger } from "../../observability/logger.js";
 import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } from "../types.js";
 import { createIngramClient } from "./client.js";
-import { concurrencyGate } from "./concurrency.js";
+import { concurrencyGate, type Gate } from "../../util/concurrency.js";
 import { normalizeInvoice } from "./normalize.js";
 import { canonicalInvoiceNumber, detailNumberOf } from "./numbers.js";
 import { readInvoiceDetail, readSearchPage } from "./responses.js";
@@ -43,7 +43,6 @@ export interface IngramProviderOptions {
   readonly token?: { readonly refreshMarginMs?: number; readonly fetchTimeoutMs?: number };
 }
 
-type Gate = <T>(task: () => Promise<T>) => Promise<T>;
 type Detail = InvoiceModel | null | ProviderError;
 
 /** What one GraphQL request (one CallContext) has asked so far. */

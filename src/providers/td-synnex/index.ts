@@ -9,7 +9,7 @@ import type { Logger } from "../../observability/logger.js";
 import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } from "../types.js";
 import type { TdAnswer } from "./answer.js";
 import { createTdSynnexClient, TD_SYNNEX_MAX_RESPONSE_BYTES } from "./client.js";
-import { createLimiter } from "./limiter.js";
+import { createLimiter } from "../../util/concurrency.js";
 import { isXmlSafe, type InvoiceQuery } from "./request.js";
 
 export { createTdSynnexDecoder, TD_SYNNEX_MAX_RESPONSE_BYTES } from "./client.js";

@@ -29,12 +29,10 @@ export interface HarnessOptions {
 export const queryLedger = { queries: 0, putsDuringQueries: 0 };
 
 /** Millisecond-scale timeouts and backoff, so fault scenarios cost little wall time. */
-export const FAST_TRANSPORT = {
-  connectTimeoutMs: 1_000,
-  headersTimeoutMs: 1_000,
-  bodyTimeoutMs: 1_000,
-  retry: { baseDelayMs: 5, maxDelayMs: 20, retryAfterUnitMs: 10 },
-} as const;
+import { FAST_TRANSPORT as SHARED_FAST_TRANSPORT } from "../../http/support.js";
+
+/** The slow-response faults of these tests are tuned to 1 s timeouts. */
+export const FAST_TRANSPORT = { ...SHARED_FAST_TRANSPORT, headersTimeoutMs: 1_000, bodyTimeoutMs: 1_000 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sim = await startFabricSimulator(options.simulator);

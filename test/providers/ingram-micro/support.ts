@@ -6,7 +6,7 @@ import type { Logger } from "../../../src/observability/logger.js";
 import { createIngramMicroProvider, type IngramProviderOptions } from "../../../src/providers/ingram-micro/index.js";
 import type { CallContext, InvoiceProvider } from "../../../src/providers/types.js";
 import { startIngramMicroSimulator, type IngramSimulator, type IngramSimulatorOptions } from "../../../src/sandbox/ingram-micro/index.js";
-import { silentLogger } from "../../http/support.js";
+import { FAST_TRANSPORT, silentLogger } from "../../http/support.js";
 
 export interface IngramHarness {
   readonly sim: IngramSimulator;
@@ -15,12 +15,8 @@ export interface IngramHarness {
 
 const open: Array<{ close(): Promise<void> }> = [];
 
-export const TEST_TRANSPORT = {
-  connectTimeoutMs: 1_000,
-  headersTimeoutMs: 1_000,
-  bodyTimeoutMs: 1_000,
-  retry: { baseDelayMs: 5, maxDelayMs: 20, retryAfterUnitMs: 10 },
-} as const;
+/** The slow-headers and stalled-body faults of these tests are tuned to 1 s timeouts. */
+export const TEST_TRANSPORT = { ...FAST_TRANSPORT, headersTimeoutMs: 1_000, bodyTimeoutMs: 1_000 };
 
 export async function startIngram(
   simOptions: IngramSimulatorOptions = {},

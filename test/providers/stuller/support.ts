@@ -4,14 +4,9 @@ import type { TransportOptions } from "../../../src/http/transport.js";
 import type { Logger } from "../../../src/observability/logger.js";
 import { createStullerProvider, type StullerProvider } from "../../../src/providers/stuller/index.js";
 import { startStullerSimulator, type StullerSimulator, type StullerSimulatorOptions } from "../../../src/sandbox/stuller/index.js";
-import { silentLogger } from "../../http/support.js";
+import { FAST_TRANSPORT, silentLogger } from "../../http/support.js";
 
-export const FAST_TRANSPORT: Partial<TransportOptions> = {
-  connectTimeoutMs: 1_000,
-  headersTimeoutMs: 2_000,
-  bodyTimeoutMs: 2_000,
-  retry: { baseDelayMs: 5, maxDelayMs: 20, retryAfterUnitMs: 10 },
-};
+export { FAST_TRANSPORT };
 
 export interface StullerHarness {
   readonly simulator: StullerSimulator;

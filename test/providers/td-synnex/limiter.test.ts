@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLimiter } from "../../../src/providers/td-synnex/limiter.js";
+import { createLimiter } from "../../../src/util/concurrency.js";
 import { PRODUCTION_TRANSPORT } from "../../../src/providers/production.js";
 import { createTdSynnexProvider } from "../../../src/providers/td-synnex/index.js";
 import { startTdSynnexSimulator } from "../../../src/sandbox/td-synnex/index.js";

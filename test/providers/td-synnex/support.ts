@@ -2,7 +2,6 @@
 // retries so fault scenarios stay fast.
 import type { TdSynnexConfig } from "../../../src/config.js";
 import { ProviderError } from "../../../src/domain/errors.js";
-import type { TransportOptions } from "../../../src/http/transport.js";
 import { createLogger } from "../../../src/observability/logger.js";
 import { createTdSynnexProvider, type TdSynnexProvider } from "../../../src/providers/td-synnex/index.js";
 import type { CallContext, PurchaseOrderResult } from "../../../src/providers/types.js";
@@ -10,12 +9,9 @@ import { startTdSynnexSimulator, type TdSynnexSimulator, type TdSynnexSimulatorO
 
 export const silentLogger = createLogger({ level: "silent" });
 
-export const FAST_TRANSPORT: Partial<TransportOptions> = {
-  connectTimeoutMs: 1_000,
-  headersTimeoutMs: 2_000,
-  bodyTimeoutMs: 2_000,
-  retry: { baseDelayMs: 5, maxDelayMs: 20, retryAfterUnitMs: 10 },
-};
+import { FAST_TRANSPORT } from "../../http/support.js";
+
+export { FAST_TRANSPORT };
 
 export interface TdHarness {
   readonly simulator: TdSynnexSimulator;
