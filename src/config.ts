@@ -51,6 +51,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Accepted `Router-Authorization` values (several during a rotation); empty: no check. */
   readonly routerSecrets: readonly string[];
+  /** How long an immutable invoice is reused (invoice cache and Cache-Control); 0: never. */
+  readonly invoiceCacheTtlSeconds: number;
   readonly providers: ProvidersConfig;
 }
 
@@ -98,6 +100,7 @@ const Env = z.object({
   REQUEST_DEADLINE_MS: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.string().optional(),
   ROUTER_SECRET: z.string().optional(),
+  INVOICE_CACHE_TTL_SECONDS: z.string().optional(),
 });
 
 const MIN_ROUTER_SECRET_LENGTH = 16;
@@ -153,6 +156,7 @@ export function loadConfig(env: Env): Config {
   const port = readInt("PORT", base.PORT, 4001, 0, 65535, problems);
   const requestDeadlineMs = readInt("REQUEST_DEADLINE_MS", base.REQUEST_DEADLINE_MS, 20_000, 100, 120_000, problems);
   const shutdownGraceMs = readInt("SHUTDOWN_GRACE_MS", base.SHUTDOWN_GRACE_MS, 25_000, 0, 600_000, problems);
+  const invoiceCacheTtlSeconds = readInt("INVOICE_CACHE_TTL_SECONDS", base.INVOICE_CACHE_TTL_SECONDS, 300, 0, 86_400, problems);
   const secrets = routerSecrets(base.ROUTER_SECRET, problems);
 
   const sandboxText = base.SANDBOX?.trim() ?? "";
@@ -206,7 +210,7 @@ export function loadConfig(env: Env): Config {
   if (sandboxText === "0" && !anyConfigured) {
     throw new ConfigError(["no provider is configured and SANDBOX=0 forbids the simulators: set the credentials of at least one provider"]);
   }
-  return { port, sandbox, requestDeadlineMs, shutdownGraceMs, routerSecrets: secrets, providers: sandbox ? {} : providers };
+  return { port, sandbox, requestDeadlineMs, shutdownGraceMs, routerSecrets: secrets, invoiceCacheTtlSeconds, providers: sandbox ? {} : providers };
 }
 
 /** Joins a request path onto a base URL that may carry a path of its own (`/sandbox`). */

@@ -1,9 +1,13 @@
 // The per-request context: a deadline shared by every upstream call of the request, and a
 // fresh DataLoader set per provider, created lazily so a query that touches one provider
-// costs nothing for the others. Nothing here outlives the request.
+// costs nothing for the others. Nothing here outlives the request, except what the loaders
+// write to the process's invoice cache (keyed per provider account).
 import { randomUUID } from "node:crypto";
 import type { GraphQLError } from "graphql";
 import type { Provider } from "./__generated__/resolvers-types.js";
+import type { InvoiceCaching } from "./cache/invoice-cache.js";
+import { providerInvoiceCache } from "./cache/provider-cache.js";
+import { ResponseCachePolicy } from "./cache/response-policy.js";
 import { notConfigured, type ProviderError } from "./domain/errors.js";
 import { createProviderLoaders, type ProviderLoaders } from "./loaders/provider-loaders.js";
 import type { Logger } from "./observability/logger.js";
@@ -20,6 +24,8 @@ export interface Context {
   /** A provider failure to report as a GraphQL error next to data the field still returns. */
   addError(error: GraphQLError): void;
   readonly extraErrors: readonly GraphQLError[];
+  /** What the data resolved so far may be cached for (the Cache-Control header). */
+  readonly cachePolicy: ResponseCachePolicy;
   /** Ends the deadline timer; the server calls it when the response is sent. */
   dispose(): void;
 }
@@ -30,6 +36,8 @@ export interface CreateContextOptions {
   readonly deadlineMs: number;
   readonly requestId?: string;
   readonly now?: () => number;
+  /** The process's invoice cache; absent: every lookup goes to the provider. */
+  readonly invoiceCache?: InvoiceCaching;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -42,6 +50,7 @@ export function createContext(options: CreateContextOptions): Context {
   const call: CallContext = { signal: controller.signal, deadline, requestId, logger };
   const loaders = new Map<Provider, ProviderLoaders>();
   const extraErrors: GraphQLError[] = [];
+  const cachePolicy = new ResponseCachePolicy();
 
   return {
     requestId,
@@ -53,7 +62,7 @@ export function createContext(options: CreateContextOptions): Context {
       if (existing) return existing;
       const instance: InvoiceProvider | undefined = options.registry.get(provider);
       if (!instance) return notConfigured(provider);
-      const created = createProviderLoaders(instance, call);
+      const created = createProviderLoaders(instance, call, { cache: providerInvoiceCache(instance, options.invoiceCache, logger), policy: cachePolicy });
       loaders.set(provider, created);
       return created;
     },
@@ -61,6 +70,7 @@ export function createContext(options: CreateContextOptions): Context {
       extraErrors.push(error);
     },
     extraErrors,
+    cachePolicy,
     dispose() {
       clearTimeout(timer);
     },

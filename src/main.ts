@@ -1,4 +1,5 @@
 // The only module with side effects: configuration → providers (or the sandbox) → listen.
+import { MemoryInvoiceCache } from "./cache/memory-cache.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { rootLogger } from "./observability/logger.js";
 import { registerSecrets } from "./observability/scrub.js";
@@ -55,15 +56,18 @@ async function main(): Promise<void> {
   }
 
   const registry = new ProviderRegistry(providers);
+  // One invoice cache for the process (sandbox included), shared by every request.
+  const invoiceCache = config.invoiceCacheTtlSeconds > 0 ? { store: new MemoryInvoiceCache(), ttlSeconds: config.invoiceCacheTtlSeconds } : undefined;
   const subgraph = await startSubgraph({
     registry,
     logger: rootLogger,
     requestDeadlineMs: config.requestDeadlineMs,
     introspection: config.sandbox || process.env["NODE_ENV"] !== "production",
     routerSecrets: config.routerSecrets,
+    invoiceCache,
     port: config.port,
   });
-  rootLogger.info({ url: subgraph.url, sandbox: config.sandbox, providers: registry.configured() }, "invoices subgraph ready");
+  rootLogger.info({ url: subgraph.url, sandbox: config.sandbox, providers: registry.configured(), invoiceCacheTtlSeconds: config.invoiceCacheTtlSeconds }, "invoices subgraph ready");
   process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: every provider answered by its simulator on loopback, no credentials needed)" : ""}\n`);
   if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders)}\n\n`);
 

@@ -4,8 +4,11 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { InvoiceCaching } from "./cache/invoice-cache.js";
 import { createContext, type Context } from "./context.js";
+import { cacheControlPlugin } from "./graphql/cache-control.js";
 import { buildSchema } from "./graphql/schema.js";
 import { routerAuthorizer } from "./front/router-auth.js";
 import { DEFAULT_QUERY_LIMITS, limitParseOptions, limitValidationRules, listLimitsPlugin, type QueryLimits } from "./graphql/limits.js";
@@ -22,6 +25,8 @@ export interface SubgraphOptions {
   readonly limits?: QueryLimits;
   /** Accepted `Router-Authorization` values; empty or absent: no router check. */
   readonly routerSecrets?: readonly string[];
+  /** The process's invoice cache (created once, in main.ts); absent: nothing is cached. */
+  readonly invoiceCache?: InvoiceCaching;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -76,7 +81,9 @@ export function createApollo(options: SubgraphOptions): ApolloServer<Context> {
     validationRules: limitValidationRules(limits),
     parseOptions: limitParseOptions(limits),
     formatError: maskingFormatError(options.logger),
-    plugins: [listLimitsPlugin<Context>(limits), contextErrorsPlugin],
+    // Cache-Control comes from what the request recorded (graphql/cache-control.ts), not from
+    // Apollo's per-field cacheControl hook, which is turned off.
+    plugins: [listLimitsPlugin<Context>(limits), contextErrorsPlugin, cacheControlPlugin, ApolloServerPluginCacheControlDisabled()],
   });
 }
 
@@ -137,6 +144,7 @@ async function handleGraphQL(apollo: ApolloServer<Context>, options: SubgraphOpt
         logger: options.logger,
         deadlineMs: options.requestDeadlineMs,
         requestId: headers.get("x-request-id")?.slice(0, 128),
+        invoiceCache: options.invoiceCache,
       }),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);

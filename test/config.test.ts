@@ -22,7 +22,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe("configuration", () => {
   it("starts in sandbox mode on port 4001 with nothing configured", () => {
-    expect(loadConfig({})).toEqual({ port: 4001, sandbox: true, requestDeadlineMs: 20_000, shutdownGraceMs: 25_000, routerSecrets: [], providers: {} });
+    expect(loadConfig({})).toEqual({ port: 4001, sandbox: true, requestDeadlineMs: 20_000, shutdownGraceMs: 25_000, routerSecrets: [], invoiceCacheTtlSeconds: 300, providers: {} });
   });
 
   it("enables a provider when its credentials are set, with the contract's default URLs", () => {
@@ -58,10 +58,22 @@ describe("configuration", () => {
     [{ PORT: "70000" }, "PORT must be a whole number between 0 and 65535"],
     [{ SANDBOX: "yes" }, "SANDBOX must be 1 (force the simulators), 0 (never) or unset (auto)"],
     [{ ROUTER_SECRET: `${CANARY}-long-enough,short` }, "ROUTER_SECRET must be one or more comma-separated secrets of at least 16 characters each"],
+    [{ INVOICE_CACHE_TTL_SECONDS: "-1" }, "INVOICE_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
+    [{ INVOICE_CACHE_TTL_SECONDS: "5m" }, "INVOICE_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
+    [{ INVOICE_CACHE_TTL_SECONDS: "86401" }, "INVOICE_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
   ])("rejects a bad value with a message naming the variable: %#", (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toContain(message);
     expect(problems.join("\n")).not.toContain(CANARY);
+  });
+
+  it.each([
+    ["", 300],
+    ["0", 0],
+    [" 60 ", 60],
+    ["86400", 86_400],
+  ])("reads INVOICE_CACHE_TTL_SECONDS %j as %i seconds (0 turns the invoice cache off)", (text, seconds) => {
+    expect(loadConfig({ INVOICE_CACHE_TTL_SECONDS: text }).invoiceCacheTtlSeconds).toBe(seconds);
   });
 
   it("accepts several comma-separated router secrets for a rotation", () => {

@@ -42,6 +42,12 @@ export interface InvoiceProvider {
   readonly id: Provider;
   /** Most keys one batch function call receives (DataLoader maxBatchSize). */
   readonly maxBatchSize: number;
+  /**
+   * Which upstream account this instance reads (providers/account.ts: never a secret). What
+   * is shared across requests (the invoice cache) is keyed by it; without it, nothing of
+   * this provider is shared across requests.
+   */
+  readonly account?: string;
 
   /** Invoices by the number the provider shows. Missing keys mean "not found". */
   findByNumbers(numbers: readonly string[], call: CallContext): Promise<KeyedResults<InvoiceModel | null>>;

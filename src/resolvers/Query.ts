@@ -1,4 +1,5 @@
 import type { QueryResolvers } from "../__generated__/resolvers-types.js";
+import { CODE_TABLES_MAX_AGE_SECONDS } from "../cache/response-policy.js";
 import { toGraphQLError, isProviderError } from "../domain/errors.js";
 import { listReasonCodes } from "../domain/code-tables/index.js";
 import { InvalidCursorError, unacknowledgedPage } from "../services/acknowledgement.js";
@@ -17,8 +18,13 @@ export const Query: QueryResolvers = {
     checkIdentifierList("purchaseOrderNumbers", purchaseOrderNumbers);
     return lookupPurchaseOrders(context, purchaseOrderNumbers, providers);
   },
-  reasonCodes: (_root, { kind }) => listReasonCodes(kind ?? undefined),
+  reasonCodes(_root, { kind }, context) {
+    context.cachePolicy.cacheable(CODE_TABLES_MAX_AGE_SECONDS, "public");
+    return listReasonCodes(kind ?? undefined);
+  },
   async unacknowledgedInvoices(_root, { first, after }, context) {
+    // The list changes with every acknowledgement.
+    context.cachePolicy.uncacheable();
     const size = first ?? 50;
     checkPageSize("first", size);
     try {

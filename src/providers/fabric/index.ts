@@ -9,6 +9,7 @@ import type { InvoiceProvider } from "../types.js";
 import { fabricAcknowledgement } from "./acknowledgement.js";
 import { FabricClient } from "./client.js";
 import { FabricLookups } from "./lookups.js";
+import { accountIdentity } from "../account.js";
 
 export interface FabricProviderOptions {
   readonly logger: Logger;
@@ -41,6 +42,8 @@ export function createFabricProvider(config: FabricConfig, options: FabricProvid
   return {
     id: "FABRIC",
     maxBatchSize: 50,
+    // Where, which retailer, as which API client.
+    account: accountIdentity(config.baseUrl.href, config.retailerId, config.clientId),
     findByNumbers: (numbers, call) => lookups.findByNumbers(numbers, call),
     findByRefs: (refs, call) => lookups.findByRefs(refs, call),
     findByPurchaseOrders: (numbers, call) => lookups.findByPurchaseOrders(numbers, call),

@@ -29,11 +29,14 @@ export interface InMemoryProviderOptions {
   readonly acknowledgement?: boolean;
   /** Simulated latency per call, in milliseconds. */
   readonly latencyMs?: number;
+  /** The upstream account it stands for; none: nothing of it is cached across requests. */
+  readonly account?: string;
 }
 
 export class InMemoryProvider implements InvoiceProvider {
   readonly id: Provider;
   readonly maxBatchSize: number;
+  readonly account?: string;
   readonly calls: RecordedCall[] = [];
   readonly acknowledgement?: AcknowledgementCapability;
   private invoices: InvoiceModel[];
@@ -46,6 +49,7 @@ export class InMemoryProvider implements InvoiceProvider {
   constructor(options: InMemoryProviderOptions) {
     this.id = options.id;
     this.maxBatchSize = options.maxBatchSize ?? 50;
+    if (options.account !== undefined) this.account = options.account;
     this.invoices = [...options.invoices];
     this.notices = options.notices ?? [];
     this.latencyMs = options.latencyMs ?? 0;

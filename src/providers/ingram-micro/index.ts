@@ -20,6 +20,7 @@ import { concurrencyGate, type Gate } from "../../util/concurrency.js";
 import { normalizeInvoice } from "./normalize.js";
 import { canonicalInvoiceNumber, detailNumberOf } from "./numbers.js";
 import { readInvoiceDetail, readSearchPage } from "./responses.js";
+import { accountIdentity } from "../account.js";
 
 const PROVIDER = "INGRAM_MICRO";
 /** Search pages read for one purchase order before giving up (Ingram's page size is at most 100). */
@@ -163,6 +164,8 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
   return {
     id: PROVIDER,
     maxBatchSize: 100,
+    // Where, which customer account (and country), as which API client.
+    account: accountIdentity(config.baseUrl.href, config.customerNumber, config.countryCode, config.clientId),
     findByNumbers,
     // The ref an id encodes is the detail number itself.
     findByRefs: findByNumbers,

@@ -10,6 +10,7 @@ import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } 
 import { createStullerClient, DEFAULT_MAX_URL_LENGTH, type StullerCriteria } from "./client.js";
 import { createStullerResponseDecoder } from "./decode.js";
 import { alignByInvoiceNumber, alignByPurchaseOrder, readInvoices, selectRequested, type KeyField, type StullerEntry } from "./lookup.js";
+import { accountIdentity } from "../account.js";
 
 /**
  * K, keys per upstream call. 25 purchase orders of a typical 10–30 characters make a GET URL
@@ -65,6 +66,8 @@ export function createStullerProvider(config: StullerConfig, options: StullerPro
   return {
     id: "STULLER",
     maxBatchSize: k,
+    // Where, and the account (Stuller's Basic-auth user is the customer account).
+    account: accountIdentity(config.baseUrl.href, config.username),
     findByNumbers: byNumbers,
     // The ref an id encodes is the invoice number.
     findByRefs: byNumbers,

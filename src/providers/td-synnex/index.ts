@@ -11,6 +11,7 @@ import type { TdAnswer } from "./answer.js";
 import { createTdSynnexClient, TD_SYNNEX_MAX_RESPONSE_BYTES } from "./client.js";
 import { createLimiter } from "../../util/concurrency.js";
 import { isXmlSafe, type InvoiceQuery } from "./request.js";
+import { accountIdentity } from "../account.js";
 
 export { createTdSynnexDecoder, TD_SYNNEX_MAX_RESPONSE_BYTES } from "./client.js";
 export { interpretAnswer, type TdAnswer, type TdNotice } from "./answer.js";
@@ -118,6 +119,8 @@ export function createTdSynnexProvider(config: TdSynnexConfig, options: TdSynnex
   return {
     id: "TD_SYNNEX",
     maxBatchSize: TD_SYNNEX_MAX_BATCH_SIZE,
+    // Where, which customer account, as which user.
+    account: accountIdentity(config.url.href, config.customerNumber, config.userId),
     findByPurchaseOrders,
     findByNumbers,
     // The ref is the invoice number.
