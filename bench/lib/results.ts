@@ -1,0 +1,107 @@
+// Everything one run measured (results.json) and the gates of issue 8 judged from it.
+import type { CallsFigure } from "../phases/calls.js";
+import type { Form } from "../phases/common.js";
+import type { GatewayCapture } from "../phases/gateway.js";
+import type { LogLevelFigure, ProviderCost, VariantFigure } from "../phases/known-costs.js";
+import type { LatencyFigure } from "../phases/latency.js";
+import { GROWTH_TOLERANCE_BYTES, type MemoryFigure } from "../phases/memory.js";
+import type { FormFigure } from "../phases/throughput.js";
+import type { ClientCost } from "./client-bench.js";
+import type { MachineFacts } from "./machine.js";
+import type { Settings } from "./settings.js";
+import type { ProfileSummary } from "./types.js";
+import type { XmlFigures } from "./xml-bench.js";
+
+export interface Results {
+  facts: MachineFacts;
+  settings: Settings;
+  /** Phase name → error, for phases that could not be measured. */
+  errors: Record<string, string>;
+  durationSeconds?: number;
+  /** Share of the machine's CPU time the hypervisor took during the run. */
+  stealPercent?: number;
+  gateway?: GatewayCapture;
+  sameAnswers?: { lookup: { identical: boolean; responseBytes: number }; entities: { identical: boolean; responseBytes: number } };
+  throughput?: Record<Form, FormFigure>;
+  profiles?: { real: ProfileSummary; prepared: ProfileSummary };
+  apolloVariants?: VariantFigure[];
+  logLevel?: LogLevelFigure;
+  providerCosts?: ProviderCost[];
+  httpClients?: ClientCost[];
+  xml?: XmlFigures;
+  calls?: CallsFigure[];
+  latency?: LatencyFigure;
+  memory?: MemoryFigure;
+  childWarnings?: Record<string, Record<string, number>>;
+  gates?: Gate[];
+}
+
+export interface Gate {
+  readonly figure: string;
+  readonly measured: string;
+  readonly gate: string;
+  readonly verdict: "PASS" | "FAIL" | "NOT MEASURED";
+}
+
+const verdict = (ok: boolean | null): Gate["verdict"] => (ok === null ? "NOT MEASURED" : ok ? "PASS" : "FAIL");
+const fixed = (n: number | undefined, digits = 2) => (n === undefined || !Number.isFinite(n) ? "n/a" : n.toFixed(digits));
+
+export const GATES = { throughput: 0.75, calls: 1, latencyTimesS: 4, memoryTimesFloor: 1.5, xmlTimesJson: 20 } as const;
+
+export function judge(results: Results): Gate[] {
+  const gates: Gate[] = [];
+  for (const form of ["lookup", "entities"] as const) {
+    const figure = results.throughput?.[form];
+    gates.push({
+      figure: `a. throughput real / prepared, ${form === "lookup" ? "invoicesByPurchaseOrder" : "_entities"} form`,
+      measured: fixed(figure?.medianRatio),
+      gate: `≥ ${GATES.throughput}`,
+      verdict: verdict(figure ? figure.medianRatio >= GATES.throughput : null),
+    });
+  }
+  for (const n of [1, 7, 50, 200]) {
+    const figure = results.calls?.find((c) => c.n === n);
+    const worst = figure ? Math.max(...Object.values(figure.providers).map((p) => p.actual / p.minimum)) : undefined;
+    gates.push({
+      figure: `b. upstream calls / minimum, N = ${n}`,
+      measured: figure ? `${fixed(figure.total.ratio)} (worst provider ${fixed(worst)})` : "n/a",
+      gate: "exactly 1.00 for every provider",
+      verdict: verdict(figure ? Object.values(figure.providers).every((p) => p.actual === p.minimum) && figure.errors === 0 : null),
+    });
+  }
+  const latency = results.latency;
+  gates.push({
+    figure: "c. p99 added over the critical path (budgets that do not bind)",
+    measured: latency ? `${fixed(latency.p99AddedMs, 1)} ms (S = ${fixed(latency.serviceTimeMs, 1)} ms)` : "n/a",
+    gate: `≤ ${GATES.latencyTimesS} × S`,
+    verdict: verdict(latency ? latency.p99AddedMs <= latency.gateMs && latency.loaded.unanswered === 0 && latency.loaded.errors === 0 : null),
+  });
+  const production = latency && "p99Ms" in latency.production ? latency.production : null;
+  gates.push({
+    figure: "c′. the same arrivals against the production budgets (TD SYNNEX 4 calls, bulkheads 16/256)",
+    measured: production && latency ? `${fixed(production.p99Ms - latency.criticalPathMs, 1)} ms, ${production.errors} errors, ${production.unanswered} unanswered` : "n/a",
+    gate: `≤ ${GATES.latencyTimesS} × S`,
+    verdict: verdict(production && latency ? production.p99Ms - latency.criticalPathMs <= latency.gateMs && production.unanswered === 0 && production.errors === 0 : null),
+  });
+  const memory = results.memory;
+  gates.push({
+    figure: "d. heap per in-flight query / data floor",
+    measured: memory ? `${fixed(memory.heapToFloor)} (${Math.round(memory.heapPerQueryBytes / 1024)} KiB vs ${Math.round(memory.dataFloorBytes / 1024)} KiB)` : "n/a",
+    gate: `≤ ${GATES.memoryTimesFloor}`,
+    verdict: verdict(memory ? memory.heapToFloor <= GATES.memoryTimesFloor && memory.passes.every((p) => p.failed === 0) : null),
+  });
+  gates.push({
+    figure: "d. heap growth, second pass against the first",
+    measured: memory ? `${fixed(memory.secondPassGrowthBytes / 1024, 0)} KiB` : "n/a",
+    gate: `≤ ${GROWTH_TOLERANCE_BYTES / 1024} KiB (1 KiB per query of the pass)`,
+    verdict: verdict(memory ? memory.secondPassGrowthBytes <= GROWTH_TOLERANCE_BYTES : null),
+  });
+  const xml = results.xml?.documents[0];
+  gates.push({
+    figure: `e. TD SYNNEX read path / JSON.parse, per invoice (${xml?.invoices ?? "?"}-invoice answer)`,
+    measured: xml ? `${fixed(xml.ratioToDtoJson, 1)}×` : "n/a",
+    gate: `≤ ${GATES.xmlTimesJson}×`,
+    verdict: verdict(xml ? xml.ratioToDtoJson <= GATES.xmlTimesJson : null),
+  });
+  return gates;
+}

@@ -1,0 +1,148 @@
+// `npm run bench`: every figure of issue 8 in one run, written to bench/results.json and
+// bench/results.md. This process is the load generator (pinned to core 1 with the
+// simulators); each subgraph under test is a child pinned to core 0. See bench/README.md.
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { QUERY_PURCHASE_ORDERS, entitiesBody, lookupBody } from "./lib/data.js";
+import { postJson } from "./lib/load.js";
+import { machineFacts, machineTicks } from "./lib/machine.js";
+import { BenchChild, killAllChildren, pinSelf, taskset } from "./lib/rpc.js";
+import { RAISED_BUDGETS, settings as loadSettings } from "./lib/settings.js";
+import type { ServerStart, ServerStarted, SimsInfo } from "./lib/types.js";
+import { writeReport } from "./lib/report.js";
+import { judge, type Results } from "./lib/results.js";
+import { callsFigure } from "./phases/calls.js";
+import type { Bench, Server } from "./phases/common.js";
+import { captureEntitiesQuery } from "./phases/gateway.js";
+import { apolloVariants, httpClients, logLevelCost, profileUnderLoad, providerCosts } from "./phases/known-costs.js";
+import { latencyFigure } from "./phases/latency.js";
+import { HELD_PROVIDERS, memoryFigure } from "./phases/memory.js";
+import { throughputFigure, warmUp } from "./phases/throughput.js";
+import { xmlFigures } from "./lib/xml-bench.js";
+
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+const settings = loadSettings();
+const began = performance.now();
+const parallelism = availableParallelism();
+const pinnedSelf = pinSelf(LOAD_CORE);
+const facts = machineFacts(
+  taskset(),
+  pinnedSelf ? `servers under test on core ${SERVER_CORE}; load generator and simulators on core ${LOAD_CORE} (taskset)` : "not pinned (no taskset): figures are noisier",
+  parallelism,
+);
+const results: Results = { facts, settings, errors: {} };
+const ticksAtStart = machineTicks();
+
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T | null> {
+  process.stderr.write(`bench: ${name}\n`);
+  try {
+    return await work();
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    results.errors[name] = message;
+    process.stderr.write(`bench: ${name} failed: ${message}\n`);
+    return null;
+  }
+}
+
+async function startServer(sims: SimsInfo, name: string, start: Omit<ServerStart, "sims">, options: { logLevel?: string; gc?: boolean } = {}): Promise<Server> {
+  const child = await BenchChild.start(name, "server.ts", {
+    core: pinnedSelf ? SERVER_CORE : null,
+    env: { LOG_LEVEL: options.logLevel ?? "info", NODE_ENV: "" },
+    nodeArgs: options.gc ? ["--expose-gc"] : [],
+  });
+  const started = await child.call<ServerStarted>("start", { ...start, sims });
+  return { child, urls: started.urls };
+}
+
+async function stopChild(child: BenchChild | undefined): Promise<void> {
+  if (!child) return;
+  await Promise.race([child.call("stop").catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  await child.kill();
+}
+
+async function main(): Promise<void> {
+  const sims = await BenchChild.start("simulators", "sims.ts", { core: pinnedSelf ? LOAD_CORE : null });
+  const servers: Server[] = [];
+  try {
+    const info = await sims.call<SimsInfo>("info");
+    const orders = [...QUERY_PURCHASE_ORDERS];
+    const [real, prepared, variants, realWarn, raised, held] = await Promise.all([
+      startServer(info, "real", { mode: "real", budgets: "production" }),
+      startServer(info, "prepared", { mode: "prepared", preparedOrders: orders }),
+      startServer(info, "variants", { mode: "variants", preparedOrders: orders }),
+      startServer(info, "real-warn", { mode: "real", budgets: "production" }, { logLevel: "warn" }),
+      startServer(info, "real-raised", { mode: "real", budgets: "raised" }),
+      startServer(info, "real-held", { mode: "real", budgets: "raised", holdStuller: true }, { gc: true }),
+    ]);
+    servers.push(real, prepared, variants, realWarn, raised, held);
+    const url = (s: Server) => s.urls["subgraph"] ?? "";
+
+    const capture = await phase("gateway", () => captureEntitiesQuery(url(real)));
+    const bench: Bench = { settings, sims, info, entitiesQuery: capture?.query ?? "" };
+    results.gateway = capture ?? undefined;
+
+    results.sameAnswers = await phase("same answers", async () => {
+      const check = async (body: string) => {
+        const [r, p] = await Promise.all([postJson(url(real), body), postJson(url(prepared), body)]);
+        return { identical: JSON.stringify(r.json) === JSON.stringify(p.json), responseBytes: r.bytes };
+      };
+      return { lookup: await check(lookupBody(orders)), entities: await check(entitiesBody(bench.entitiesQuery, orders)) };
+    }) ?? undefined;
+    const floor = await phase("data floor", () => prepared.child.call<Record<string, { bytes: number; invoices: number }>>("sizes", orders));
+    const dataHeap = await phase("data as objects", () =>
+      prepared.child.call<{ jsonBytes: number; heapBytesPerCopy: number }>("dataHeap", { orders, providers: HELD_PROVIDERS, copies: settings.inFlight }),
+    );
+    await phase("warm-up", async () => {
+      const ms = settings.warmupMs * 1.5;
+      for (const server of [real, prepared, realWarn]) await warmUp(bench, server, ms);
+      for (const name of Object.keys(variants.urls)) if (!name.includes("ftv1")) await warmUp(bench, variants, ms / 3, name);
+    });
+
+    results.throughput = (await phase("a. throughput", () => throughputFigure(bench, real, prepared))) ?? undefined;
+    results.profiles = (await phase("profiles", async () => ({ real: await profileUnderLoad(bench, real), prepared: await profileUnderLoad(bench, prepared) }))) ?? undefined;
+    results.apolloVariants = (await phase("known costs: Apollo plugins", () => apolloVariants(bench, variants))) ?? undefined;
+    results.logLevel = (await phase("known costs: log level", () => logLevelCost(bench, real, realWarn))) ?? undefined;
+    results.providerCosts = (await phase("known costs: per provider", () => providerCosts(bench, real, prepared))) ?? undefined;
+    results.httpClients = (await phase("known costs: HTTP clients", () => httpClients(bench, variants))) ?? undefined;
+    results.xml = (await phase("e. XML", async () => xmlFigures(settings.microMs, settings.microRounds))) ?? undefined;
+    results.calls = (await phase("b. upstream calls", () => callsFigure(bench, real))) ?? undefined;
+    const capacity = results.throughput?.lookup.medianRealQps;
+    results.latency =
+      (await phase("c. latency", () => {
+        if (capacity === undefined || !Number.isFinite(capacity)) throw new Error("figure (a) gave no capacity to take half of");
+        return warmUp(bench, raised, settings.warmupMs * 1.5).then(() => latencyFigure(bench, raised, real, capacity));
+      })) ?? undefined;
+    // Only the parked server may use core 0 from here on.
+    await Promise.all([real, prepared, variants, realWarn, raised].map((s) => stopChild(s.child)));
+    results.memory =
+      (await phase("d. memory", () => {
+        if (floor === null) throw new Error("no data floor: the prepared server did not report its answers' size");
+        return memoryFigure(bench, held, floor, dataHeap, RAISED_BUDGETS.bulkhead.limit);
+      })) ?? undefined;
+  } finally {
+    await Promise.all(servers.map((s) => stopChild(s.child)));
+    await stopChild(sims);
+    await killAllChildren();
+    results.childWarnings = Object.fromEntries([sims, ...servers.map((s) => s.child)].map((child) => [child.name, child.warnings]));
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  results.errors["bench"] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.exitCode = 1;
+} finally {
+  results.durationSeconds = Math.round((performance.now() - began) / 1000);
+  const ticksAtEnd = machineTicks();
+  if (ticksAtStart && ticksAtEnd && ticksAtEnd.total > ticksAtStart.total) {
+    results.stealPercent = Math.round((1000 * (ticksAtEnd.steal - ticksAtStart.steal)) / (ticksAtEnd.total - ticksAtStart.total)) / 10;
+  }
+  results.gates = judge(results);
+  const dir = new URL("./", import.meta.url);
+  writeFileSync(new URL("results.json", dir), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(new URL("results.md", dir), writeReport(results));
+  process.stderr.write(`bench: wrote bench/results.md and bench/results.json in ${results.durationSeconds} s\n`);
+}
