@@ -3,9 +3,9 @@
 // simulators); each subgraph under test is a child pinned to core 0. See bench/README.md.
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { QUERY_PURCHASE_ORDERS, entitiesBody, lookupBody } from "./lib/data.js";
+import { FALLBACK_ENTITIES_QUERY, QUERY_PURCHASE_ORDERS, entitiesBody, lookupBody } from "./lib/data.js";
 import { postJson } from "./lib/load.js";
-import { machineFacts, machineTicks } from "./lib/machine.js";
+import { clockTicksPerSecond, cpuSeconds, machineFacts, machineTicks } from "./lib/machine.js";
 import { BenchChild, killAllChildren, pinSelf, taskset } from "./lib/rpc.js";
 import { RAISED_BUDGETS, settings as loadSettings } from "./lib/settings.js";
 import type { ServerStart, ServerStarted, SimsInfo } from "./lib/types.js";
@@ -32,6 +32,12 @@ const facts = machineFacts(
   parallelism,
 );
 const results: Results = { facts, settings, errors: {} };
+// Interrupted: no child may outlive the bench (they also exit when the IPC channel closes).
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void killAllChildren().finally(() => process.exit(130));
+  });
+}
 const ticksAtStart = machineTicks();
 
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T | null> {
@@ -56,8 +62,13 @@ async function startServer(sims: SimsInfo, name: string, start: Omit<ServerStart
   return { child, urls: started.urls };
 }
 
+/** CPU seconds of every bench child, read just before it is stopped. */
+const childCpu = new Map<string, number>();
+
 async function stopChild(child: BenchChild | undefined): Promise<void> {
   if (!child) return;
+  const seconds = cpuSeconds(child.pid);
+  if (seconds !== null && !childCpu.has(child.name)) childCpu.set(child.name, seconds);
   await Promise.race([child.call("stop").catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]);
   await child.kill();
 }
@@ -80,7 +91,7 @@ async function main(): Promise<void> {
     const url = (s: Server) => s.urls["subgraph"] ?? "";
 
     const capture = await phase("gateway", () => captureEntitiesQuery(url(real)));
-    const bench: Bench = { settings, sims, info, entitiesQuery: capture?.query ?? "" };
+    const bench: Bench = { settings, sims, info, entitiesQuery: capture?.query ?? FALLBACK_ENTITIES_QUERY };
     results.gateway = capture ?? undefined;
 
     results.sameAnswers = await phase("same answers", async () => {
@@ -95,15 +106,16 @@ async function main(): Promise<void> {
       prepared.child.call<{ jsonBytes: number; heapBytesPerCopy: number }>("dataHeap", { orders, providers: HELD_PROVIDERS, copies: settings.inFlight }),
     );
     await phase("warm-up", async () => {
-      const ms = settings.warmupMs * 1.5;
-      for (const server of [real, prepared, realWarn]) await warmUp(bench, server, ms);
-      for (const name of Object.keys(variants.urls)) if (!name.includes("ftv1")) await warmUp(bench, variants, ms / 3, name);
+      await warmUp(bench, real, settings.realWarmupMs);
+      await warmUp(bench, prepared, settings.warmupMs * 1.5);
+      for (const name of Object.keys(variants.urls)) if (!name.includes("ftv1")) await warmUp(bench, variants, settings.warmupMs / 2, name);
     });
 
     results.throughput = (await phase("a. throughput", () => throughputFigure(bench, real, prepared))) ?? undefined;
     results.profiles = (await phase("profiles", async () => ({ real: await profileUnderLoad(bench, real), prepared: await profileUnderLoad(bench, prepared) }))) ?? undefined;
     results.apolloVariants = (await phase("known costs: Apollo plugins", () => apolloVariants(bench, variants))) ?? undefined;
-    results.logLevel = (await phase("known costs: log level", () => logLevelCost(bench, real, realWarn))) ?? undefined;
+    // Each real server is warmed right before it is measured: an idle one is slower at first.
+    results.logLevel = (await phase("known costs: log level", () => warmUp(bench, realWarn, settings.realWarmupMs * 1.25).then(() => logLevelCost(bench, real, realWarn)))) ?? undefined;
     results.providerCosts = (await phase("known costs: per provider", () => providerCosts(bench, real, prepared))) ?? undefined;
     results.httpClients = (await phase("known costs: HTTP clients", () => httpClients(bench, variants))) ?? undefined;
     results.xml = (await phase("e. XML", async () => xmlFigures(settings.microMs, settings.microRounds))) ?? undefined;
@@ -112,7 +124,7 @@ async function main(): Promise<void> {
     results.latency =
       (await phase("c. latency", () => {
         if (capacity === undefined || !Number.isFinite(capacity)) throw new Error("figure (a) gave no capacity to take half of");
-        return warmUp(bench, raised, settings.warmupMs * 1.5).then(() => latencyFigure(bench, raised, real, capacity));
+        return warmUp(bench, raised, settings.realWarmupMs * 1.25).then(() => latencyFigure(bench, raised, real, capacity));
       })) ?? undefined;
     // Only the parked server may use core 0 from here on.
     await Promise.all([real, prepared, variants, realWarn, raised].map((s) => stopChild(s.child)));
@@ -138,7 +150,13 @@ try {
   results.durationSeconds = Math.round((performance.now() - began) / 1000);
   const ticksAtEnd = machineTicks();
   if (ticksAtStart && ticksAtEnd && ticksAtEnd.total > ticksAtStart.total) {
-    results.stealPercent = Math.round((1000 * (ticksAtEnd.steal - ticksAtStart.steal)) / (ticksAtEnd.total - ticksAtStart.total)) / 10;
+    const total = ticksAtEnd.total - ticksAtStart.total;
+    results.stealPercent = Math.round((1000 * (ticksAtEnd.steal - ticksAtStart.steal)) / total) / 10;
+    // Busy time of the machine that no bench process accounts for: other work on the machine.
+    const own = process.cpuUsage();
+    const benchSeconds = (own.user + own.system) / 1e6 + [...childCpu.values()].reduce((a, b) => a + b, 0);
+    const busySeconds = (ticksAtEnd.busy - ticksAtStart.busy) / clockTicksPerSecond();
+    results.otherProcessesPercent = Math.max(0, Math.round((1000 * (busySeconds - benchSeconds)) / (total / clockTicksPerSecond())) / 10);
   }
   results.gates = judge(results);
   const dir = new URL("./", import.meta.url);

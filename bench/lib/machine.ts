@@ -52,15 +52,26 @@ export function machineFacts(tasksetPath: string | null, pinning: string, availa
   };
 }
 
-/** Whole-machine CPU ticks from /proc/stat: all, and stolen by the hypervisor. */
-export function machineTicks(): { total: number; steal: number } | null {
+/** Whole-machine CPU ticks from /proc/stat: all, stolen by the hypervisor, and busy (not idle, iowait or steal). */
+export function machineTicks(): { total: number; steal: number; busy: number } | null {
   try {
     const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
     const values = line.trim().split(/\s+/).slice(1).map(Number);
-    return { total: values.reduce((a, b) => a + b, 0), steal: values[7] ?? 0 };
+    const total = values.reduce((a, b) => a + b, 0);
+    const steal = values[7] ?? 0;
+    return { total, steal, busy: total - (values[3] ?? 0) - (values[4] ?? 0) - steal };
   } catch {
     return null;
   }
+}
+
+export function clockTicksPerSecond(): number {
+  try {
+    ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    ticksPerSecond = 100;
+  }
+  return ticksPerSecond;
 }
 
 let ticksPerSecond: number | undefined;
@@ -68,11 +79,11 @@ let ticksPerSecond: number | undefined;
 /** User + system CPU seconds of a process so far; null where /proc is missing. */
 export function cpuSeconds(pid: number): number | null {
   try {
-    ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    const perSecond = clockTicksPerSecond();
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the ")" that closes the command name: state is field 3; utime 14, stime 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    return (Number(fields[11]) + Number(fields[12])) / perSecond;
   } catch {
     return null;
   }

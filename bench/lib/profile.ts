@@ -72,7 +72,9 @@ export async function profileFor(ms: number): Promise<ProfileSummary> {
       if (area === null || self === 0) continue;
       busy += self;
       byArea.set(area, (byArea.get(area) ?? 0) + self);
-      const name = url === "" ? `(${area})` : `${functionName || "(anonymous)"} ${shortUrl(url)}:${lineNumber + 1}`;
+      // Line numbers of src/ files are tsx's transformed output, not the source: left out there.
+      const line = url.includes("/node_modules/") || url.startsWith("node:") ? `:${lineNumber + 1}` : "";
+      const name = url === "" ? `(${area})` : `${functionName || "(anonymous)"} ${shortUrl(url)}${line}`;
       byFunction.set(name, (byFunction.get(name) ?? 0) + self);
     }
     const areas = [...byArea]

@@ -29,12 +29,18 @@ function spread(r: Results): { low: number; high: number } | null {
  * over the prepared server's pairs in a and each Apollo variant's rounds, of max/min − 1. A
  * known cost smaller than this is reported as not measurable.
  */
-function noise(r: Results): number {
+function noise(r: Results, server: "prepared" | "real" = "prepared"): number {
   const spread = (values: number[]) => (values.length > 1 ? Math.max(...values) / Math.min(...values) - 1 : NaN);
-  const spreads = [
-    ...(["lookup", "entities"] as const).map((form) => spread((r.throughput?.[form].pairs ?? []).map((p) => p.prepared.qps))),
-    ...(r.apolloVariants ?? []).map((v) => spread(v.runs.map((run) => run.qps))),
-  ]
+  const pairs = (form: "lookup" | "entities") => r.throughput?.[form].pairs ?? [];
+  const spreads = (
+    server === "prepared"
+      ? [...(["lookup", "entities"] as const).map((form) => spread(pairs(form).map((p) => p.prepared.qps))), ...(r.apolloVariants ?? []).map((v) => spread(v.runs.map((run) => run.qps)))]
+      : [
+          ...(["lookup", "entities"] as const).map((form) => spread(pairs(form).map((p) => p.real.qps))),
+          spread((r.logLevel?.pairs ?? []).map((p) => p.info.qps)),
+          spread((r.logLevel?.pairs ?? []).map((p) => p.warn.qps)),
+        ]
+  )
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   return spreads.length === 0 ? NaN : (spreads[Math.floor(spreads.length / 2)] as number);
@@ -77,6 +83,7 @@ function machine(r: Results): string {
         ["pinning", f.pinning],
         ["load average at start", f.loadAverageAtStart.join(" / ")],
         ["CPU stolen by the hypervisor during the run", r.stealPercent === undefined ? "n/a" : `${r.stealPercent} %`],
+        ["machine CPU used by processes other than the bench during the run", r.otherProcessesPercent === undefined ? "n/a" : `${r.otherProcessesPercent} % (other work on a shared machine disturbs the figures when this is more than a few per cent)`],
       ],
     ),
   ].join("\n");
@@ -189,11 +196,13 @@ function latency(r: Results): string {
     table(["run", "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 − CP ms", "answered", "errors", "unanswered", "generator send lag p99 ms"], rows),
   );
   if (!("p99Ms" in l.production)) out.push("", `c′ could not be measured: ${l.production.error}`);
+  const production = "p99Ms" in l.production ? l.production : null;
+  const productionFailed = production !== null && (production.p99Ms - l.criticalPathMs > l.gateMs || production.unanswered > 0 || production.errors > 0);
   const tdCalls = callsOf(r, "TD_SYNNEX");
   const td = l.rate * tdCalls * (l.upstreamLatencyMs / 1000);
   const ingram = l.rate * callsOf(r, "INGRAM_MICRO") * (l.upstreamLatencyMs / 1000);
   const tdMax = 4 / (tdCalls * (l.upstreamLatencyMs / 1000));
-  out.push(
+  if (productionFailed) out.push(
     "",
     `**c′, what it would take.** By Little's law the offered load keeps about ${n(td, 1)} TD SYNNEX calls and ${n(ingram, 1)} Ingram calls in flight (rate × calls per query × 50 ms). ` +
       `TD SYNNEX's process-wide limit of 4 concurrent calls therefore caps the subgraph at 4 / (${tdCalls} × ${l.upstreamLatencyMs / 1000} s) = ${n(tdMax, 0)} realistic queries/s whenever TD answers in ${l.upstreamLatencyMs} ms; beyond that the queue (and the latency) grows for as long as the load lasts. ` +
@@ -228,13 +237,24 @@ function memory(r: Results): string {
     "**Data floor.** The data a parked query holds is the `PurchaseOrderResult`s (InvoiceModels and notices) of Ingram, TD SYNNEX and fabric for its five orders. " +
       "The floor is their JSON size (`JSON.stringify` of the very objects the real clients produced, all fields, nulls included): " +
       `Ingram ${kib(floor["INGRAM_MICRO"]?.bytes)} (${floor["INGRAM_MICRO"]?.invoices ?? "?"} invoices), TD SYNNEX ${kib(floor["TD_SYNNEX"]?.bytes)} (${floor["TD_SYNNEX"]?.invoices ?? "?"}), fabric ${kib(floor["FABRIC"]?.bytes)} (${floor["FABRIC"]?.invoices ?? "?"}) = **${kib(m.dataFloorBytes)}** per query ` +
-      `(Stuller's ${kib(floor["STULLER"]?.bytes)} is not held yet; the GraphQL response is ${kib(m.responseBytes)} because it selects fewer fields). JSON is the densest form these objects have in any representation a resolver can read, so it is a floor, not an estimate of V8's layout.`,
+      `(Stuller's ${kib(floor["STULLER"]?.bytes)} is not held yet; the GraphQL response is ${kib(m.responseBytes)} because it selects fewer fields). It measures exactly the data held, independently of V8's object layout; the split below shows what the same data costs as JS objects.`,
     "",
   );
   out.push(
     table(
       ["pass", "heap before", "heap in flight", "RSS before", "RSS in flight", "heap / query", "RSS / query", "heap after", "answered ok / failed", "parked after"],
-      m.passes.map((p, i) => [i + 1, mib(p.before.heapUsed), mib(p.inFlight.heapUsed), mib(p.before.rss), mib(p.inFlight.rss), kib(p.heapPerQueryBytes), kib(p.rssPerQueryBytes), mib(p.after.heapUsed), `${p.answeredOk}/${p.failed}`, `${(p.parkedAfterMs / 1000).toFixed(1)} s`]),
+      m.passes.map((p, i) => [
+        i + 1,
+        mib(p.before.heapUsed),
+        mib(p.inFlight.heapUsed),
+        mib(p.before.rss),
+        mib(p.inFlight.rss),
+        kib(p.heapPerQueryBytes),
+        kib(p.rssPerQueryBytes),
+        mib(p.after.heapUsed),
+        `${p.answeredOk}/${p.failed}`,
+        `${(p.parkedAfterMs / 1000).toFixed(1)} s${p.parkedComplete ? "" : " (incomplete: some calls failed)"}`,
+      ]),
     ),
     "",
     `Heap per in-flight query (larger pass) **${kib(m.heapPerQueryBytes)} = ${n(m.heapToFloor)} × the floor**; RSS per query ${kib(m.rssPerQueryBytes)} = ${n(m.rssToFloor)} × (V8 grows heapTotal well beyond heapUsed during the burst: ${mib(Math.max(...m.passes.map((p) => p.inFlight.heapTotal)))}). ` +
@@ -244,8 +264,8 @@ function memory(r: Results): string {
     const data = m.dataAsObjects.heapBytesPerCopy;
     out.push(
       "",
-      `**Split.** The same held answers as ordinary JS objects (fresh \`JSON.parse\` copies, ${m.queries} of them, measured the same way) take ${kib(data)} of heap per query, ${n(data / m.dataFloorBytes)} × their JSON: ` +
-        `V8 objects with many short strings and nulls are larger than their JSON. The rest, ${kib(m.heapPerQueryBytes - data)} per query, is the request itself: ` +
+      `**Split.** The same held answers as ordinary JS objects (fresh \`JSON.parse\` copies, ${m.queries} of them, measured the same way) take ${kib(data)} of heap per query, ${n(data / m.dataFloorBytes)} × their JSON. ` +
+        `The rest, ${kib(m.heapPerQueryBytes - data)} per query, is the request itself: ` +
         "its socket and HTTP objects, Apollo's request context, per-request DataLoaders and memo maps, the pending Stuller call (queued in the bulkhead or waiting at the proxy), and the promises between them.",
     );
     if (m.heapToFloor > GATES.memoryTimesFloor) {
@@ -373,16 +393,18 @@ function recommendations(r: Results): string {
   out.push(
     `${i++}. **src/context.ts, \`createContext\`: call \`setMaxListeners(0, controller.signal)\` (from node:events) after creating the request's AbortController.** ` +
       `Every upstream wait of a request (attempt signals, limiter and bulkhead queues, token fetch) listens on that one signal; a query with more than 10 concurrent waits, such as the realistic query, makes Node print a MaxListenersExceededWarning with a stack trace to stderr, once per request. ` +
-      `The real servers of this run printed ${realWarnings} of them. The listeners are removed correctly (no leak); the warning is noise in production logs and a stack capture per request. Throughput gain not measured separately (within the noise of a).`,
+      `The real servers of this run printed ${realWarnings} of them. The listeners are removed correctly (no leak); the warning is noise in production logs and a stack capture per request. Throughput gain not measured (it needs the src/ change).`,
   );
   const band = noise(r);
   const lv = r.logLevel;
   if (lv) {
-    const v = versusNoise(lv.relative, band);
+    const v = versusNoise(lv.relative, noise(r, "real"));
     out.push(
-      v.measurable && lv.relative > 1
-        ? `${i++}. **src/http/transport.ts: log the per-attempt \`upstream attempt\` line at \`debug\` instead of \`info\`** (failures keep their \`warn\`). LOG_LEVEL=warn, which drops those ${callsOf(r)} lines per query and the one per-request line, raised the real server's throughput ${v.text}; the per-attempt lines are ${callsOf(r)} of those ${callsOf(r) + 1}. The prepared baseline makes no upstream call and is unaffected, so figure (a) rises by about the same factor.`
-        : `${i++}. **Logging needs no change for throughput**: LOG_LEVEL=warn against info changed the real server's throughput by ${v.text}, although info writes ${callsOf(r) + 1} lines per query.`,
+      !v.measurable
+        ? `${i++}. **Logging needs no change for throughput**: LOG_LEVEL=warn against info changed the real server's throughput by ${v.text} (real server's own noise), although info writes ${callsOf(r) + 1} lines per query.`
+        : lv.relative > 1
+          ? `${i++}. **src/http/transport.ts: log the per-attempt \`upstream attempt\` line at \`debug\` instead of \`info\`** (failures keep their \`warn\`). LOG_LEVEL=warn, which drops those ${callsOf(r)} lines per query and the one per-request line, raised the real server's throughput ${v.text}; the per-attempt lines are ${callsOf(r)} of those ${callsOf(r) + 1}. The prepared baseline makes no upstream call and is unaffected, so figure (a) rises by about the same factor.`
+          : `${i++}. **Logging: inconclusive in this run**: the server at LOG_LEVEL=warn was slower (${v.text}), which logging cannot explain; the two processes drifted apart. No change proposed.`,
     );
   }
   const variants = r.apolloVariants ?? [];

@@ -20,6 +20,8 @@ export interface Results {
   durationSeconds?: number;
   /** Share of the machine's CPU time the hypervisor took during the run. */
   stealPercent?: number;
+  /** Share of the machine's CPU time used by processes other than the bench's (other work on a shared machine). */
+  otherProcessesPercent?: number;
   gateway?: GatewayCapture;
   sameAnswers?: { lookup: { identical: boolean; responseBytes: number }; entities: { identical: boolean; responseBytes: number } };
   throughput?: Record<Form, FormFigure>;
@@ -88,7 +90,7 @@ export function judge(results: Results): Gate[] {
     figure: "d. heap per in-flight query / data floor",
     measured: memory ? `${fixed(memory.heapToFloor)} (${Math.round(memory.heapPerQueryBytes / 1024)} KiB vs ${Math.round(memory.dataFloorBytes / 1024)} KiB)` : "n/a",
     gate: `≤ ${GATES.memoryTimesFloor}`,
-    verdict: verdict(memory ? memory.heapToFloor <= GATES.memoryTimesFloor && memory.passes.every((p) => p.failed === 0) : null),
+    verdict: verdict(memory ? memory.heapToFloor <= GATES.memoryTimesFloor && memory.passes.every((p) => p.failed === 0 && p.parkedComplete) : null),
   });
   gates.push({
     figure: "d. heap growth, second pass against the first",

@@ -8,6 +8,8 @@ export interface Settings {
   readonly quick: boolean;
   /** Closed-loop runs of figure (a). */
   readonly concurrency: number;
+  /** Unmeasured load before anything is measured on a real server (its JIT needs ~15 s to settle). */
+  readonly realWarmupMs: number;
   readonly warmupMs: number;
   readonly durationMs: number;
   readonly pairs: number;
@@ -35,8 +37,9 @@ export interface Settings {
 const FULL: Settings = {
   quick: false,
   concurrency: 16,
+  realWarmupMs: 12_000,
   warmupMs: 2_000,
-  durationMs: 6_000,
+  durationMs: 5_000,
   pairs: 3,
   variantWarmupMs: 500,
   variantDurationMs: 2_500,
@@ -58,6 +61,7 @@ const FULL: Settings = {
 const QUICK: Settings = {
   ...FULL,
   quick: true,
+  realWarmupMs: 2_000,
   warmupMs: 500,
   durationMs: 1_500,
   variantWarmupMs: 300,

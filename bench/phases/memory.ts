@@ -28,6 +28,8 @@ export interface PassFigure {
   readonly answeredOk: number;
   readonly failed: number;
   readonly parkedAfterMs: number;
+  /** False when some queries' calls failed before parking (their queries then answer with failures). */
+  readonly parkedComplete: boolean;
   readonly heapPerQueryBytes: number;
   readonly rssPerQueryBytes: number;
 }
@@ -51,8 +53,16 @@ export interface MemoryFigure {
 type Counted = { ingram: number; td: number; fabric: number };
 const counted = (c: UpstreamCounts): Counted => ({ ingram: c.ingram.searches + c.ingram.details, td: c.td.calls, fabric: c.fabric.lists });
 
-async function parked(bench: Bench, server: Server, expected: Counted, queries: number, stullerSlots: number): Promise<void> {
+/**
+ * Waits until every query is parked: all of Ingram's, TD SYNNEX's and fabric's calls counted,
+ * Stuller's calls held and the server idle. Calls that failed (a timeout on a disturbed
+ * machine) are never counted, so parking also ends when the counts stop moving with the
+ * server idle; `complete` says which.
+ */
+async function parked(bench: Bench, server: Server, expected: Counted, queries: number, stullerSlots: number): Promise<{ complete: boolean; counts: Counted }> {
   const deadline = Date.now() + bench.settings.holdTimeoutMs;
+  let last = "";
+  let still = 0;
   for (;;) {
     const c = counted(await bench.sims.call<UpstreamCounts>("counts"));
     const held = await bench.sims.call<number>("held");
@@ -60,7 +70,12 @@ async function parked(bench: Bench, server: Server, expected: Counted, queries: 
     await sleep(300);
     const after = cpuSeconds(server.child.pid);
     const idle = before === null || after === null || after - before < 0.03;
-    if (c.ingram >= expected.ingram * queries && c.td >= expected.td * queries && c.fabric >= expected.fabric * queries && held >= Math.min(queries, stullerSlots) && idle) return;
+    const complete = c.ingram >= expected.ingram * queries && c.td >= expected.td * queries && c.fabric >= expected.fabric * queries && held >= Math.min(queries, stullerSlots);
+    if (complete && idle) return { complete: true, counts: c };
+    const key = JSON.stringify([c, held]);
+    still = key === last && idle ? still + 1 : 0;
+    last = key;
+    if (still >= 10) return { complete: false, counts: c };
     if (Date.now() > deadline) throw new Error(`queries were not all parked after ${bench.settings.holdTimeoutMs} ms (counts ${JSON.stringify(c)}, held ${held})`);
   }
 }
@@ -94,7 +109,7 @@ export async function memoryFigure(
     const started = performance.now();
     const load = burst(target, queries);
     try {
-      await parked(bench, server, expected, queries, stullerSlots);
+      const parking = await parked(bench, server, expected, queries, stullerSlots);
       const parkedAfterMs = Math.round(performance.now() - started);
       const inFlight = await server.child.call<MemorySample>("memory");
       await bench.sims.call("hold", false);
@@ -109,6 +124,7 @@ export async function memoryFigure(
         answeredOk: outcome.ok,
         failed: outcome.failed,
         parkedAfterMs,
+        parkedComplete: parking.complete,
         heapPerQueryBytes: Math.round((inFlight.heapUsed - before.heapUsed) / queries),
         rssPerQueryBytes: Math.round((inFlight.rss - before.rss) / queries),
       });
