@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The tests of shared state need a real redis-server; this installs it where it can.
+    globalSetup: ["test/setup/redis-binary.ts"],
     environment: "node",
     // Integration tests start loopback servers; keep them in separate forks so a hung
     // socket in one file cannot stall another.

@@ -7,8 +7,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { Server } from "node:http";
-import { MemoryInvoiceCache } from "../src/cache/memory-cache.js";
+import { createLookupCaches } from "../src/cache/lookup-caches.js";
 import { loadConfig } from "../src/config.js";
+import { LOCAL_COORDINATION } from "../src/state/coordination.js";
+import { processState } from "../src/state/shared-state.js";
 import { rootLogger } from "../src/observability/logger.js";
 import { ProviderRegistry } from "../src/providers/registry.js";
 import type { Context } from "../src/context.js";
@@ -20,11 +22,18 @@ import { PARKED_MS, prepareProviders, realProviders, type ClosableProvider, type
 import { serveCommands } from "./lib/rpc.js";
 import type { MemorySample, ServerStart, ServerStarted } from "./lib/types.js";
 
-// What main.ts gives the subgraph when nothing is set: the default deadline and one invoice
-// cache per process (INVOICE_CACHE_TTL_SECONDS default).
-const config = loadConfig({});
+// What main.ts gives the subgraph when nothing is set (the default deadline and one lookup
+// cache per process), except that answers are not reused (LOOKUP_CACHE_TTL_SECONDS=0): these
+// figures measure what a query costs when its answers come from the providers.
+const config = loadConfig({ LOOKUP_CACHE_TTL_SECONDS: "0" });
 const deadlineMs = config.requestDeadlineMs;
-const invoiceCache = config.invoiceCacheTtlSeconds > 0 ? { store: new MemoryInvoiceCache(), ttlSeconds: config.invoiceCacheTtlSeconds } : undefined;
+const lookups = createLookupCaches({
+  store: processState().store,
+  coordination: LOCAL_COORDINATION,
+  settings: { lookupTtlSeconds: config.lookupCacheTtlSeconds, invoiceTtlSeconds: config.invoiceCacheTtlSeconds, staleIfErrorSeconds: config.staleIfErrorSeconds },
+  logger: rootLogger,
+  refreshDeadlineMs: deadlineMs,
+});
 const subgraphs: RunningSubgraph[] = [];
 const extraServers: Server[] = [];
 let closables: ClosableProvider[] = [];
@@ -42,7 +51,7 @@ const perFieldHook: ApolloServerPlugin<Context> = {
 };
 
 async function start(options: ServerStart): Promise<ServerStarted> {
-  const base = { logger: rootLogger, requestDeadlineMs: deadlineMs, introspection: true, invoiceCache, port: 0, host: "127.0.0.1" };
+  const base = { logger: rootLogger, requestDeadlineMs: deadlineMs, introspection: true, lookups, port: 0, host: "127.0.0.1" };
   if (options.mode === "real") {
     closables = realProviders(options.sims, options.budgets ?? "production", options.holdStuller ?? false);
     const requestDeadlineMs = options.holdStuller ? PARKED_MS : deadlineMs;
@@ -71,7 +80,7 @@ async function start(options: ServerStart): Promise<ServerStarted> {
     const apollo = createApollo({ registry, logger: rootLogger, requestDeadlineMs: deadlineMs, introspection: true });
     adjust(apollo);
     await apollo.start();
-    const served = await serveApollo(apollo, { registry, logger: rootLogger, deadlineMs, invoiceCache });
+    const served = await serveApollo(apollo, { registry, logger: rootLogger, deadlineMs, lookups });
     extraServers.push(served.server);
     urls[name] = served.url;
   }
@@ -117,7 +126,7 @@ async function dataHeap(args: { orders: string[]; providers: string[]; copies: n
 }
 
 async function stop(): Promise<void> {
-  await Promise.allSettled(subgraphs.map((s) => s.stop(1_000)));
+  await Promise.allSettled(subgraphs.map((s) => s.stop({ cutAt: Date.now() + 1_000 })));
   await Promise.allSettled(
     extraServers.map((server) => {
       server.closeAllConnections();

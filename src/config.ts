@@ -47,12 +47,22 @@ export interface Config {
   readonly sandbox: boolean;
   /** One deadline per GraphQL request, shared by all its upstream calls. */
   readonly requestDeadlineMs: number;
-  /** How long SIGTERM waits for requests in flight before cutting them. */
+  /** After SIGTERM: how long the subgraph keeps serving (readiness 503) before it stops accepting connections. */
+  readonly shutdownDelayMs: number;
+  /** After SIGTERM: the hard bound on the whole shutdown; upstream calls still running then are cut. */
   readonly shutdownGraceMs: number;
   /** Accepted `Router-Authorization` values (several during a rotation); empty: no check. */
   readonly routerSecrets: readonly string[];
-  /** How long an immutable invoice is reused (invoice cache and Cache-Control); 0: never. */
+  /** How long an invoice that can no longer change is reused (lookup cache and Cache-Control); 0: like any other answer. */
   readonly invoiceCacheTtlSeconds: number;
+  /** How long a provider's answer for a purchase order or an invoice is reused; 0: never. */
+  readonly lookupCacheTtlSeconds: number;
+  /** How long a last answer may be served, marked STALE, while its provider fails; 0: never. */
+  readonly staleIfErrorSeconds: number;
+  /** Redis shared by every replica (cache, budgets, tokens, coalescing); null: all of it in process. */
+  readonly redisUrl: string | null;
+  /** The Ingram account's call budget, for all replicas together. */
+  readonly ingramRateLimit: { readonly limit: number; readonly windowMs: number };
   readonly providers: ProvidersConfig;
 }
 
@@ -98,10 +108,38 @@ const Env = z.object({
   PORT: z.string().optional(),
   SANDBOX: z.string().optional(),
   REQUEST_DEADLINE_MS: z.string().optional(),
+  SHUTDOWN_DELAY_MS: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.string().optional(),
   ROUTER_SECRET: z.string().optional(),
   INVOICE_CACHE_TTL_SECONDS: z.string().optional(),
+  LOOKUP_CACHE_TTL_SECONDS: z.string().optional(),
+  STALE_IF_ERROR_SECONDS: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  INGRAM_RATE_LIMIT: z.string().optional(),
+  INGRAM_RATE_LIMIT_WINDOW_MS: z.string().optional(),
 });
+
+/** redis:// or rediss://, with a host; never echoed (its userinfo may hold a password). */
+function redisUrl(text: string | undefined, problems: string[]): string | null {
+  const trimmed = text?.trim() ?? "";
+  if (trimmed === "") return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    problems.push("REDIS_URL is not a valid URL (redis://host:6379 or rediss://host:6380)");
+    return null;
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    problems.push("REDIS_URL must start with redis:// or rediss://");
+    return null;
+  }
+  if (url.hostname === "") {
+    problems.push("REDIS_URL must name a host");
+    return null;
+  }
+  return trimmed;
+}
 
 const MIN_ROUTER_SECRET_LENGTH = 16;
 
@@ -155,8 +193,17 @@ export function loadConfig(env: Env): Config {
   const base = Env.parse(env);
   const port = readInt("PORT", base.PORT, 4001, 0, 65535, problems);
   const requestDeadlineMs = readInt("REQUEST_DEADLINE_MS", base.REQUEST_DEADLINE_MS, 20_000, 100, 120_000, problems);
+  const shutdownDelayMs = readInt("SHUTDOWN_DELAY_MS", base.SHUTDOWN_DELAY_MS, 5_000, 0, 600_000, problems);
   const shutdownGraceMs = readInt("SHUTDOWN_GRACE_MS", base.SHUTDOWN_GRACE_MS, 25_000, 0, 600_000, problems);
+  if (shutdownDelayMs > shutdownGraceMs) problems.push("SHUTDOWN_DELAY_MS must not be larger than SHUTDOWN_GRACE_MS (the grace period bounds the whole shutdown)");
   const invoiceCacheTtlSeconds = readInt("INVOICE_CACHE_TTL_SECONDS", base.INVOICE_CACHE_TTL_SECONDS, 300, 0, 86_400, problems);
+  const lookupCacheTtlSeconds = readInt("LOOKUP_CACHE_TTL_SECONDS", base.LOOKUP_CACHE_TTL_SECONDS, 60, 0, 86_400, problems);
+  const staleIfErrorSeconds = readInt("STALE_IF_ERROR_SECONDS", base.STALE_IF_ERROR_SECONDS, 3_600, 0, 7 * 86_400, problems);
+  const ingramRateLimit = {
+    limit: readInt("INGRAM_RATE_LIMIT", base.INGRAM_RATE_LIMIT, 60, 1, 100_000, problems),
+    windowMs: readInt("INGRAM_RATE_LIMIT_WINDOW_MS", base.INGRAM_RATE_LIMIT_WINDOW_MS, 60_000, 1_000, 3_600_000, problems),
+  };
+  const redis = redisUrl(base.REDIS_URL, problems);
   const secrets = routerSecrets(base.ROUTER_SECRET, problems);
 
   const sandboxText = base.SANDBOX?.trim() ?? "";
@@ -210,7 +257,20 @@ export function loadConfig(env: Env): Config {
   if (sandboxText === "0" && !anyConfigured) {
     throw new ConfigError(["no provider is configured and SANDBOX=0 forbids the simulators: set the credentials of at least one provider"]);
   }
-  return { port, sandbox, requestDeadlineMs, shutdownGraceMs, routerSecrets: secrets, invoiceCacheTtlSeconds, providers: sandbox ? {} : providers };
+  return {
+    port,
+    sandbox,
+    requestDeadlineMs,
+    shutdownDelayMs,
+    shutdownGraceMs,
+    routerSecrets: secrets,
+    invoiceCacheTtlSeconds,
+    lookupCacheTtlSeconds,
+    staleIfErrorSeconds,
+    redisUrl: redis,
+    ingramRateLimit,
+    providers: sandbox ? {} : providers,
+  };
 }
 
 /** Joins a request path onto a base URL that may carry a path of its own (`/sandbox`). */

@@ -1,12 +1,14 @@
-// The per-request context: a deadline shared by every upstream call of the request, and a
-// fresh DataLoader set per provider, created lazily so a query that touches one provider
-// costs nothing for the others. Nothing here outlives the request, except what the loaders
-// write to the process's invoice cache (keyed per provider account).
+// The per-request context: a deadline shared by every upstream call of the request (cut
+// early when the process shuts down), and a fresh DataLoader set per provider, created
+// lazily so a query that touches one provider costs nothing for the others. Nothing here
+// outlives the request, except what the loaders leave in the process's lookup caches (keyed
+// per provider account).
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { GraphQLError } from "graphql";
 import type { Provider } from "./__generated__/resolvers-types.js";
-import type { InvoiceCaching } from "./cache/invoice-cache.js";
-import { providerInvoiceCache } from "./cache/provider-cache.js";
+import type { LookupCaches } from "./cache/lookup-caches.js";
+import { passThroughLookups } from "./cache/lookup-caches.js";
 import { ResponseCachePolicy } from "./cache/response-policy.js";
 import { notConfigured, type ProviderError } from "./domain/errors.js";
 import { createProviderLoaders, type ProviderLoaders } from "./loaders/provider-loaders.js";
@@ -16,6 +18,8 @@ import type { CallContext, InvoiceProvider } from "./providers/types.js";
 
 export interface Context {
   readonly requestId: string;
+  /** When the request started (ISO-8601): the retrievedAt of invoices fetched outside the lookups. */
+  readonly startedAt: string;
   readonly logger: Logger;
   readonly call: CallContext;
   readonly registry: ProviderRegistry;
@@ -36,17 +40,29 @@ export interface CreateContextOptions {
   readonly deadlineMs: number;
   readonly requestId?: string;
   readonly now?: () => number;
-  /** The process's invoice cache; absent: every lookup goes to the provider. */
-  readonly invoiceCache?: InvoiceCaching;
+  /** The process's lookup caches (one per provider account); absent: every lookup goes to the provider. */
+  readonly lookups?: LookupCaches;
+  /** Aborted when the process's shutdown grace period ends: every upstream call still running is cut. */
+  readonly shutdownSignal?: AbortSignal;
 }
 
 export function createContext(options: CreateContextOptions): Context {
   const requestId = options.requestId ?? randomUUID();
   const logger = options.logger.child({ requestId });
   const controller = new AbortController();
-  const deadline = (options.now ?? Date.now)() + options.deadlineMs;
+  // Every upstream wait of the request (attempts, limiter and bulkhead queues, shared flights)
+  // listens on this one signal and removes its listener when done; a wide query has more
+  // than Node's default 10 at once, which is not a leak.
+  setMaxListeners(0, controller.signal);
+  const startedAtMs = (options.now ?? Date.now)();
+  const deadline = startedAtMs + options.deadlineMs;
   const timer = setTimeout(() => controller.abort(new Error("request deadline exceeded")), options.deadlineMs);
   timer.unref();
+  const shutdown = options.shutdownSignal;
+  const onShutdown = () => controller.abort(shutdown?.reason);
+  if (shutdown?.aborted) onShutdown();
+  else shutdown?.addEventListener("abort", onShutdown, { once: true });
+  const lookups = options.lookups ?? passThroughLookups();
   const call: CallContext = { signal: controller.signal, deadline, requestId, logger };
   const loaders = new Map<Provider, ProviderLoaders>();
   const extraErrors: GraphQLError[] = [];
@@ -54,6 +70,7 @@ export function createContext(options: CreateContextOptions): Context {
 
   return {
     requestId,
+    startedAt: new Date(startedAtMs).toISOString(),
     logger,
     call,
     registry: options.registry,
@@ -62,7 +79,7 @@ export function createContext(options: CreateContextOptions): Context {
       if (existing) return existing;
       const instance: InvoiceProvider | undefined = options.registry.get(provider);
       if (!instance) return notConfigured(provider);
-      const created = createProviderLoaders(instance, call, { cache: providerInvoiceCache(instance, options.invoiceCache, logger), policy: cachePolicy });
+      const created = createProviderLoaders(instance, call, lookups.of(instance), cachePolicy);
       loaders.set(provider, created);
       return created;
     },
@@ -73,6 +90,7 @@ export function createContext(options: CreateContextOptions): Context {
     cachePolicy,
     dispose() {
       clearTimeout(timer);
+      shutdown?.removeEventListener("abort", onShutdown);
     },
   };
 }

@@ -1,35 +1,49 @@
-// The only module with side effects: configuration → providers (or the sandbox) → listen.
-import { MemoryInvoiceCache } from "./cache/memory-cache.js";
-import { ConfigError, loadConfig } from "./config.js";
+// The only module with side effects: configuration → shared state → providers (or the
+// sandbox) → listen, and the shutdown that undoes it.
+import { createLookupCaches } from "./cache/lookup-caches.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { shutDown } from "./front/shutdown.js";
+import { ShutdownAbort } from "./http/failures.js";
 import { rootLogger } from "./observability/logger.js";
 import { registerSecrets } from "./observability/scrub.js";
-import { createConfiguredProviders } from "./providers/index.js";
+import { createConfiguredProviders, type ProviderDeps } from "./providers/index.js";
 import { ProviderRegistry } from "./providers/registry.js";
+import type { InvoiceProvider } from "./providers/types.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { startSubgraph } from "./server.js";
+import { processState, redisState, type SharedState } from "./state/shared-state.js";
 
 function exampleQueries(purchaseOrders: readonly string[]): string {
   const list = purchaseOrders.map((po) => JSON.stringify(po)).join(", ");
   return [
     "Example queries:",
     "  { reasonCodes { code description } }",
-    `  { invoicesByPurchaseOrder(purchaseOrderNumbers: [${list}]) { invoices { provider number total { amount currency } } failures { provider code message } } }`,
+    `  { invoicesByPurchaseOrder(purchaseOrderNumbers: [${list}]) { invoices { provider number retrievedAt total { amount currency } } failures { provider code message } notices { provider code message } } }`,
     `  { invoice(provider: INGRAM_MICRO, number: "20-12345-11") { number orderStatus lines { partNumber serialNumbers { value } } } }`,
     `  { _entities(representations: [{ __typename: "PurchaseOrder", number: ${JSON.stringify(purchaseOrders[0] ?? "PO-1001")} }]) { ... on PurchaseOrder { invoices { provider number } } } }`,
     "  { unacknowledgedInvoices(first: 5) { edges { node { id number purchaseOrderNumber } } pageInfo { hasNextPage endCursor } } }",
   ].join("\n");
 }
 
+function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+function sharedStateOf(config: Config): SharedState {
+  if (config.redisUrl === null) return processState();
+  return redisState({ url: config.redisUrl, logger: rootLogger });
+}
+
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    exitOnConfigError(error);
   }
 
   const { INGRAM_MICRO: ingram, TD_SYNNEX: td, FABRIC: fabric, STULLER: stuller } = config.providers;
@@ -38,51 +52,90 @@ async function main(): Promise<void> {
     stuller ? [`${stuller.username}:${stuller.password}`] : [],
   );
 
+  const shared = sharedStateOf(config);
+  const deps: ProviderDeps = { logger: rootLogger, shared, ingramRateLimit: config.ingramRateLimit };
   let sandbox: Sandbox | null = null;
-  let providers;
+  let providers: readonly InvoiceProvider[];
   try {
     if (config.sandbox) {
-      sandbox = await startSandbox();
+      sandbox = await startSandbox(deps);
       providers = sandbox.providers;
-    } else {
-      providers = createConfiguredProviders(config, rootLogger);
-    }
+    } else providers = createConfiguredProviders(config, deps);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    exitOnConfigError(error);
   }
 
   const registry = new ProviderRegistry(providers);
-  // One invoice cache for the process (sandbox included), shared by every request.
-  const invoiceCache = config.invoiceCacheTtlSeconds > 0 ? { store: new MemoryInvoiceCache(), ttlSeconds: config.invoiceCacheTtlSeconds } : undefined;
+  // Aborted when the shutdown grace period ends: every upstream call still running is cut.
+  const shutdown = new AbortController();
+  const lookups = createLookupCaches({
+    store: shared.store,
+    coordination: shared.coordination,
+    settings: {
+      lookupTtlSeconds: config.lookupCacheTtlSeconds,
+      invoiceTtlSeconds: config.invoiceCacheTtlSeconds,
+      staleIfErrorSeconds: config.staleIfErrorSeconds,
+    },
+    logger: rootLogger,
+    refreshDeadlineMs: config.requestDeadlineMs,
+    shutdownSignal: shutdown.signal,
+  });
   const subgraph = await startSubgraph({
     registry,
     logger: rootLogger,
     requestDeadlineMs: config.requestDeadlineMs,
     introspection: config.sandbox || process.env["NODE_ENV"] !== "production",
     routerSecrets: config.routerSecrets,
-    invoiceCache,
+    lookups,
+    shutdownSignal: shutdown.signal,
     port: config.port,
   });
-  rootLogger.info({ url: subgraph.url, sandbox: config.sandbox, providers: registry.configured(), invoiceCacheTtlSeconds: config.invoiceCacheTtlSeconds }, "invoices subgraph ready");
+  rootLogger.info(
+    {
+      url: subgraph.url,
+      sandbox: config.sandbox,
+      providers: registry.configured(),
+      sharedState: shared.mode,
+      lookupCacheTtlSeconds: config.lookupCacheTtlSeconds,
+      invoiceCacheTtlSeconds: config.invoiceCacheTtlSeconds,
+      staleIfErrorSeconds: config.staleIfErrorSeconds,
+    },
+    "invoices subgraph ready",
+  );
   process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: every provider answered by its simulator on loopback, no credentials needed)" : ""}\n`);
   if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders)}\n\n`);
 
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal: the operator wants out now.
+    if (stopping) {
+      rootLogger.warn({ signal }, "second shutdown signal: exiting at once");
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
     stopping = true;
-    rootLogger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: draining requests in flight");
-    await subgraph.stop(config.shutdownGraceMs);
-    if (sandbox) await sandbox.stop();
-    else await Promise.allSettled(registry.all().map((provider) => provider.close?.()));
-    process.exit(0);
+    const { shutdownDelayMs: delayMs, shutdownGraceMs: graceMs } = config;
+    rootLogger.info({ signal, delayMs, graceMs }, "shutting down: readiness 503, serving for the delay, then draining requests in flight");
+    // Whatever happens below, the process is gone a second after the grace period.
+    setTimeout(() => process.exit(0), graceMs + 1_000).unref();
+    void shutDown({
+      subgraph,
+      delayMs,
+      graceMs,
+      cutUpstream: () => {
+        rootLogger.warn({ graceMs }, "shutdown grace period over: cutting the upstream calls still running");
+        shutdown.abort(new ShutdownAbort());
+      },
+      release: async () => {
+        if (sandbox) await sandbox.stop();
+        else await Promise.allSettled(registry.all().map((provider) => provider.close?.()));
+        await shared.close();
+      },
+    })
+      .catch((error: unknown) => rootLogger.error({ err: error }, "shutdown failed"))
+      .finally(() => process.exit(0));
   };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 await main();

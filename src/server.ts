@@ -6,7 +6,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import type { InvoiceCaching } from "./cache/invoice-cache.js";
+import type { LookupCaches } from "./cache/lookup-caches.js";
 import { createContext, type Context } from "./context.js";
 import { cacheControlPlugin } from "./graphql/cache-control.js";
 import { buildSchema } from "./graphql/schema.js";
@@ -25,8 +25,10 @@ export interface SubgraphOptions {
   readonly limits?: QueryLimits;
   /** Accepted `Router-Authorization` values; empty or absent: no router check. */
   readonly routerSecrets?: readonly string[];
-  /** The process's invoice cache (created once, in main.ts); absent: nothing is cached. */
-  readonly invoiceCache?: InvoiceCaching;
+  /** The process's lookup caches (created once, in main.ts); absent: nothing is reused across requests. */
+  readonly lookups?: LookupCaches;
+  /** Aborted when the shutdown grace period ends: every upstream call still running is cut. */
+  readonly shutdownSignal?: AbortSignal;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -91,11 +93,15 @@ export interface RunningSubgraph {
   readonly url: string;
   readonly apollo: ApolloServer<Context>;
   readonly http: Server;
+  /** Readiness answers 503 from now on, so load balancers stop routing here; requests are still served. */
+  drain(): void;
   /**
-   * Stops accepting connections, lets requests in flight finish (up to `graceMs`, then cuts
-   * what is left), then stops Apollo.
+   * Stops accepting connections and lets requests in flight finish. At `cutAt` (epoch ms;
+   * default 25 s from now) `cut` runs (it aborts the upstream calls still running, so their
+   * requests are answered with TIMEOUT failures), and connections still open `flushMs` later
+   * are closed. Resolves once every connection is closed and Apollo has stopped.
    */
-  stop(graceMs?: number): Promise<void>;
+  stop(options?: { readonly cutAt?: number; readonly cut?: () => void; readonly flushMs?: number }): Promise<void>;
 }
 
 async function readBody(request: IncomingMessage): Promise<string | null> {
@@ -144,7 +150,8 @@ async function handleGraphQL(apollo: ApolloServer<Context>, options: SubgraphOpt
         logger: options.logger,
         deadlineMs: options.requestDeadlineMs,
         requestId: headers.get("x-request-id")?.slice(0, 128),
-        invoiceCache: options.invoiceCache,
+        lookups: options.lookups,
+        shutdownSignal: options.shutdownSignal,
       }),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
@@ -191,17 +198,27 @@ export async function startSubgraph(options: SubgraphOptions & { port: number; h
     url: `http://${host}:${port}/graphql`,
     apollo,
     http,
-    async stop(graceMs = 25_000) {
+    drain() {
+      draining = true;
+    },
+    async stop({ cutAt = Date.now() + 25_000, cut, flushMs = 500 } = {}) {
       draining = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       // Keep-alive sockets become idle as their last request ends; close them as they do.
       http.closeIdleConnections();
       const sweep = setInterval(() => http.closeIdleConnections(), 50);
-      const cutoff = setTimeout(() => http.closeAllConnections(), graceMs);
+      let forced: NodeJS.Timeout | undefined;
+      const cutoff = setTimeout(() => {
+        cut?.();
+        // The cut requests answer within moments; whatever is still open after that is cut too.
+        forced = setTimeout(() => http.closeAllConnections(), flushMs);
+        forced.unref();
+      }, Math.max(0, cutAt - Date.now()));
       cutoff.unref();
       await closed;
       clearInterval(sweep);
       clearTimeout(cutoff);
+      clearTimeout(forced);
       await apollo.stop();
     },
   };

@@ -22,7 +22,40 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe("configuration", () => {
   it("starts in sandbox mode on port 4001 with nothing configured", () => {
-    expect(loadConfig({})).toEqual({ port: 4001, sandbox: true, requestDeadlineMs: 20_000, shutdownGraceMs: 25_000, routerSecrets: [], invoiceCacheTtlSeconds: 300, providers: {} });
+    expect(loadConfig({})).toEqual({
+      port: 4001,
+      sandbox: true,
+      requestDeadlineMs: 20_000,
+      shutdownDelayMs: 5_000,
+      shutdownGraceMs: 25_000,
+      routerSecrets: [],
+      invoiceCacheTtlSeconds: 300,
+      lookupCacheTtlSeconds: 60,
+      staleIfErrorSeconds: 3_600,
+      redisUrl: null,
+      ingramRateLimit: { limit: 60, windowMs: 60_000 },
+      providers: {},
+    });
+  });
+
+  it("reads the shared-state, freshness, budget and shutdown variables", () => {
+    const config = loadConfig({
+      REDIS_URL: ` rediss://:${CANARY}@redis.internal:6380/2 `,
+      LOOKUP_CACHE_TTL_SECONDS: "30",
+      STALE_IF_ERROR_SECONDS: "0",
+      INGRAM_RATE_LIMIT: "120",
+      INGRAM_RATE_LIMIT_WINDOW_MS: "30000",
+      SHUTDOWN_DELAY_MS: "2000",
+      SHUTDOWN_GRACE_MS: "10000",
+    });
+    expect(config).toMatchObject({
+      redisUrl: `rediss://:${CANARY}@redis.internal:6380/2`,
+      lookupCacheTtlSeconds: 30,
+      staleIfErrorSeconds: 0,
+      ingramRateLimit: { limit: 120, windowMs: 30_000 },
+      shutdownDelayMs: 2_000,
+      shutdownGraceMs: 10_000,
+    });
   });
 
   it("enables a provider when its credentials are set, with the contract's default URLs", () => {
@@ -61,6 +94,13 @@ describe("configuration", () => {
     [{ INVOICE_CACHE_TTL_SECONDS: "-1" }, "INVOICE_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
     [{ INVOICE_CACHE_TTL_SECONDS: "5m" }, "INVOICE_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
     [{ INVOICE_CACHE_TTL_SECONDS: "86401" }, "INVOICE_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
+    [{ LOOKUP_CACHE_TTL_SECONDS: "1.5" }, "LOOKUP_CACHE_TTL_SECONDS must be a whole number between 0 and 86400"],
+    [{ STALE_IF_ERROR_SECONDS: "forever" }, "STALE_IF_ERROR_SECONDS must be a whole number between 0 and 604800"],
+    [{ REDIS_URL: `http://:${CANARY}@redis:6379` }, "REDIS_URL must start with redis:// or rediss://"],
+    [{ REDIS_URL: `${CANARY} not a url` }, "REDIS_URL is not a valid URL (redis://host:6379 or rediss://host:6380)"],
+    [{ INGRAM_RATE_LIMIT: "0" }, "INGRAM_RATE_LIMIT must be a whole number between 1 and 100000"],
+    [{ INGRAM_RATE_LIMIT_WINDOW_MS: "500" }, "INGRAM_RATE_LIMIT_WINDOW_MS must be a whole number between 1000 and 3600000"],
+    [{ SHUTDOWN_DELAY_MS: "30000", SHUTDOWN_GRACE_MS: "25000" }, "SHUTDOWN_DELAY_MS must not be larger than SHUTDOWN_GRACE_MS (the grace period bounds the whole shutdown)"],
   ])("rejects a bad value with a message naming the variable: %#", (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toContain(message);

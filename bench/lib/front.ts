@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
-import type { InvoiceCaching } from "../../src/cache/invoice-cache.js";
+import type { LookupCaches } from "../../src/cache/lookup-caches.js";
 import { createContext, type Context } from "../../src/context.js";
 import type { Logger } from "../../src/observability/logger.js";
 import type { ProviderRegistry } from "../../src/providers/registry.js";
@@ -15,11 +15,11 @@ export interface FrontOptions {
   readonly registry: ProviderRegistry;
   readonly logger: Logger;
   readonly deadlineMs: number;
-  readonly invoiceCache: InvoiceCaching | undefined;
+  readonly lookups: LookupCaches | undefined;
 }
 
 export async function serveApollo(apollo: ApolloServer<Context>, options: FrontOptions): Promise<{ url: string; server: Server }> {
-  const { registry, logger, deadlineMs, invoiceCache } = options;
+  const { registry, logger, deadlineMs, lookups } = options;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -34,7 +34,7 @@ export async function serveApollo(apollo: ApolloServer<Context>, options: FrontO
       apollo
         .executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (request.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-          context: async () => createContext({ registry, logger, deadlineMs, requestId: headers.get("x-request-id")?.slice(0, 128), invoiceCache }),
+          context: async () => createContext({ registry, logger, deadlineMs, requestId: headers.get("x-request-id")?.slice(0, 128), lookups }),
         })
         .then(async (result) => {
           for (const [name, value] of result.headers) response.setHeader(name, value);

@@ -421,6 +421,12 @@ export type Invoice = {
   referenceNumber: Maybe<Scalars['String']['output']>;
   /** Remit-to address (fabric). */
   remitTo: Maybe<Address>;
+  /**
+   * When this subgraph received this invoice from its provider. Answers are reused for a short
+   * freshness window (and a provider's last answer is served while it fails), so this can be
+   * earlier than the request; compare it with the current time to show how fresh the data is.
+   */
+  retrievedAt: Scalars['DateTime']['output'];
   /** Ship date. */
   shipDate: Maybe<Scalars['Date']['output']>;
   /** Ship-from address (fabric). */
@@ -551,7 +557,13 @@ export type LookupNoticeCode =
   /** The invoice is older than the provider keeps online and was archived (TD SYNNEX: Invoice has been archived). */
   | 'ARCHIVED'
   /** The order exists but has not been invoiced yet; ask again later (TD SYNNEX: Order not invoiced yet). */
-  | 'NOT_INVOICED_YET';
+  | 'NOT_INVOICED_YET'
+  /**
+   * The provider could not answer now (it failed, timed out or is rate limited), and the
+   * invoices given for this purchase order are the last answer it gave; each invoice's
+   * `retrievedAt` says how old it is. The message names the failure.
+   */
+  | 'STALE';
 
 /** A precious metal whose market rate Stuller quotes on an invoice. */
 export type Metal =
@@ -1143,6 +1155,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   purchaseOrderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   remitTo?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  retrievedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shipDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   shipFrom?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   shipTo?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;

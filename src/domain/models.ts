@@ -196,6 +196,12 @@ export interface InvoiceModel {
   readonly metalMarketRates: readonly MetalMarketRateModel[];
   readonly attributes: readonly AttributeModel[];
   readonly discrepancies: readonly DiscrepancyModel[];
+  /**
+   * When the subgraph received the invoice from its provider (ISO-8601). Stamped by the lookup
+   * cache as an answer arrives (providers leave it out); absent only on invoices read outside
+   * the lookups, which are fetched by the request itself.
+   */
+  readonly retrievedAt?: DateTimeString;
 }
 
 /** The purchase-order entity as this subgraph knows it: only its key. */

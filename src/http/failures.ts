@@ -89,6 +89,22 @@ export function deadlineError(provider: Provider, attempts: number): ProviderErr
   return new ProviderError(provider, "TIMEOUT", `${providerLabel(provider)} did not answer before the request deadline${after}`);
 }
 
+/** The reason a request's signal carries when the process cuts its upstream calls at shutdown. */
+export class ShutdownAbort extends Error {
+  override readonly name = "ShutdownAbort";
+  constructor() {
+    super("the subgraph is shutting down");
+  }
+}
+
+/** Why a call's signal aborted: its deadline passed, the process is shutting down, or the caller left. */
+export function abortedCallError(provider: Provider, call: { readonly signal: AbortSignal; readonly deadline: number }, attempts: number, now: number): ProviderError {
+  if (call.signal.reason instanceof ShutdownAbort) {
+    return new ProviderError(provider, "TIMEOUT", `The call to ${providerLabel(provider)} was cut because this subgraph replica is shutting down; ask again`);
+  }
+  return now >= call.deadline ? deadlineError(provider, attempts) : cancelledError(provider);
+}
+
 /** The caller went away (client abort): reported as TIMEOUT, never retried. */
 export function cancelledError(provider: Provider): ProviderError {
   return new ProviderError(provider, "TIMEOUT", `The call to ${providerLabel(provider)} was cancelled before it finished`);

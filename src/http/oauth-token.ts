@@ -2,10 +2,15 @@
 // expire, and fetched by one request in flight that every caller shares, so 50 cold
 // requests cost one token call. The fetch runs on its own deadline rather than the first
 // caller's, so one impatient caller cannot fail everybody waiting on the same refresh.
+// With shared state (Redis) the token is kept there too and one replica fetches it for all
+// (a claim, as for lookups): one token request per account across replicas.
 import { z } from "zod";
 import type { Provider } from "../__generated__/resolvers-types.js";
 import { ProviderError, providerLabel } from "../domain/errors.js";
+import { accountIdentity } from "../providers/account.js";
 import type { CallContext } from "../providers/types.js";
+import type { Coordination } from "../state/coordination.js";
+import type { EntryStore } from "../state/entry-store.js";
 import type { Transport } from "./transport.js";
 
 export interface TokenSource {
@@ -28,6 +33,8 @@ export interface ClientCredentialsOptions {
   /** Deadline of the token request itself; default 10 s. */
   readonly fetchTimeoutMs?: number;
   readonly now?: () => number;
+  /** Where replicas share the token; absent: this process only. */
+  readonly shared?: { readonly store: EntryStore; readonly coordination: Coordination };
 }
 
 // expires_in arrives as a number (fabric, Ingram docs) or a string (Ingram's Apigee: "86399").
@@ -40,6 +47,12 @@ const TokenResponse = z.object({
 interface CachedToken {
   readonly value: string;
   readonly refreshAt: number;
+}
+
+function asToken(value: unknown): CachedToken | null {
+  if (value === null || typeof value !== "object") return null;
+  const token = value as Partial<CachedToken>;
+  return typeof token.value === "string" && token.value !== "" && typeof token.refreshAt === "number" ? { value: token.value, refreshAt: token.refreshAt } : null;
 }
 
 export function clientCredentialsTokenSource(options: ClientCredentialsOptions): TokenSource {
@@ -108,11 +121,57 @@ export function clientCredentialsTokenSource(options: ClientCredentialsOptions):
     });
   }
 
+  const shared = options.shared;
+  // The token endpoint and client id say whose token it is; hashed, never the secret.
+  const sharedKey = `token:${options.provider}:${accountIdentity(options.tokenUrl.href, options.clientId)}`;
+
+  /** A token another replica stored that is still good, or null. */
+  async function storedToken(): Promise<CachedToken | null> {
+    if (!shared) return null;
+    const [value] = await shared.store.get([sharedKey]);
+    const token = asToken(value);
+    return token !== null && now() < token.refreshAt ? token : null;
+  }
+
+  async function fetchAndShare(logger: CallContext["logger"], requestId: string, claimed: boolean): Promise<CachedToken> {
+    try {
+      const token = await fetchToken(logger, requestId);
+      if (shared) await shared.store.set([{ key: sharedKey, value: token, ttlMs: token.refreshAt - now() }]);
+      if (claimed) await shared?.coordination.finish(sharedKey, null);
+      return token;
+    } catch (error) {
+      if (claimed) {
+        const failure = error instanceof ProviderError ? { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds } : null;
+        await shared?.coordination.finish(sharedKey, failure);
+      }
+      throw error;
+    }
+  }
+
+  /** The shared token, else one fetched by whichever replica claims the fetch first. */
+  async function obtain(logger: CallContext["logger"], requestId: string): Promise<CachedToken> {
+    const stored = await storedToken();
+    if (stored !== null) return stored;
+    if (!shared?.coordination.shared) return fetchAndShare(logger, requestId, false);
+    const timeoutMs = options.fetchTimeoutMs ?? 10_000;
+    const won = await shared.coordination.claim([sharedKey], timeoutMs);
+    if (won.has(sharedKey)) return fetchAndShare(logger, requestId, true);
+    const end = await shared.coordination.awaitFinish(sharedKey, AbortSignal.timeout(timeoutMs));
+    const fetched = await storedToken();
+    if (fetched !== null) return fetched;
+    if (end.kind === "failed") {
+      const code = end.failure.code === "AUTH_FAILED" ? "AUTH_FAILED" : "UNAVAILABLE";
+      throw new ProviderError(options.provider, code, end.failure.message, { retryAfterSeconds: end.failure.retryAfterSeconds });
+    }
+    // The other replica vanished or stored nothing: fetch here.
+    return fetchAndShare(logger, requestId, false);
+  }
+
   return {
     async token(call) {
       if (cached && now() < cached.refreshAt) return cached.value;
       if (!inflight) {
-        inflight = fetchToken(call.logger, call.requestId).then(
+        inflight = obtain(call.logger, call.requestId).then(
           (token) => {
             cached = token;
             inflight = null;
@@ -127,7 +186,10 @@ export function clientCredentialsTokenSource(options: ClientCredentialsOptions):
       return (await waitWithin(inflight, call)).value;
     },
     invalidate(token) {
-      if (cached?.value === token) cached = null;
+      if (cached?.value !== token) return;
+      // Only the rejected token: one another replica stored meanwhile stays.
+      if (shared) void shared.store.delete(sharedKey, cached).catch(() => {});
+      cached = null;
     },
   };
 }

@@ -44,8 +44,15 @@ export interface RateLimiterOptions {
   readonly windowMs?: number;
   /** Longest pause a Reset header may impose; default 120 s. */
   readonly maxResetMs?: number;
+  /**
+   * Time a call needs once it may start: a waiter whose start would leave less than this
+   * before its deadline fails at once rather than waiting; default 2 s.
+   */
+  readonly callRoomMs?: number;
   readonly now?: () => number;
 }
+
+export const DEFAULT_CALL_ROOM_MS = 2_000;
 
 /**
  * X-RateLimit-Reset as an epoch-ms instant: epoch milliseconds (> 1e12), epoch seconds
@@ -59,7 +66,8 @@ export function parseRateLimitReset(value: string | undefined, now: number, maxM
   return Math.min(Math.max(at, now), now + maxMs);
 }
 
-function headerInt(value: string | undefined): number | null {
+/** A whole-number header (X-RateLimit-Limit, X-RateLimit-Remaining), or null. */
+export function headerInt(value: string | undefined): number | null {
   const text = value?.trim();
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
@@ -73,10 +81,23 @@ interface Waiter extends RateLimitWaiter {
 /** Shortest pause after a 429 whose Reset is unreadable or already past (clock skew). */
 const MIN_PAUSE_AFTER_429_MS = 1_000;
 
+/**
+ * Until when a 429 pauses every call: X-RateLimit-Reset, else Retry-After, else a whole
+ * window. A reset that is already past (clock skew between us and the vendor) is not a free
+ * pass: it pauses for a second (or the window, if shorter).
+ */
+export function pauseAfter429(headers: Readonly<Record<string, string>>, now: number, windowMs: number, maxResetMs: number): number {
+  const resetAt = parseRateLimitReset(headers["x-ratelimit-reset"], now, maxResetMs);
+  const retryAfter = parseRetryAfter(headers["retry-after"], now);
+  const until = resetAt ?? (retryAfter === null ? now + windowMs : now + Math.min(retryAfter * 1000, maxResetMs));
+  return until > now ? until : now + Math.min(MIN_PAUSE_AFTER_429_MS, windowMs);
+}
+
 export class InProcessRateLimiter implements RateLimiter {
   private readonly provider: Provider;
-  private readonly configuredLimit: number;
+  private configuredLimit: number;
   private readonly windowMs: number;
+  private readonly callRoomMs: number;
   private readonly maxResetMs: number;
   private readonly now: () => number;
   private upstreamLimit: number | null = null;
@@ -95,7 +116,30 @@ export class InProcessRateLimiter implements RateLimiter {
     this.configuredLimit = Math.max(1, Math.floor(options.limit ?? 60));
     this.windowMs = Math.max(1, options.windowMs ?? 60_000);
     this.maxResetMs = options.maxResetMs ?? 120_000;
+    this.callRoomMs = Math.max(0, options.callRoomMs ?? DEFAULT_CALL_ROOM_MS);
     this.now = options.now ?? Date.now;
+  }
+
+  /** Changes the budget (a replica's share of a shared budget when the shared store is down). */
+  setLimit(limit: number): void {
+    this.configuredLimit = Math.max(1, Math.floor(limit));
+    this.drain();
+  }
+
+  /** Calls still inside the window (finished ones, by finish time; in flight ones, now). */
+  recentCalls(): number[] {
+    const now = this.now();
+    this.prune(now);
+    return [...this.finished, ...Array<number>(this.inFlight).fill(now)];
+  }
+
+  /** Slots free now (for metrics). */
+  remaining(): number {
+    const now = this.now();
+    this.prune(now);
+    const used = this.finished.length + this.inFlight;
+    const upstream = this.upstream?.remaining ?? Number.POSITIVE_INFINITY;
+    return Math.max(0, Math.min(this.limit() - used, upstream));
   }
 
   acquire(waiter: RateLimitWaiter): Promise<RateLimitPermit> {
@@ -126,9 +170,7 @@ export class InProcessRateLimiter implements RateLimiter {
     const remaining = headerInt(headers["x-ratelimit-remaining"]);
     if (status === 429) {
       // No call at all until the reset: the upstream said so, whatever our own count says.
-      const retryAfter = parseRetryAfter(headers["retry-after"], now);
-      const until = resetAt ?? (retryAfter === null ? now + this.windowMs : now + Math.min(retryAfter * 1000, this.maxResetMs));
-      this.pausedUntil = Math.max(this.pausedUntil, until, now + Math.min(MIN_PAUSE_AFTER_429_MS, this.windowMs));
+      this.pausedUntil = Math.max(this.pausedUntil, pauseAfter429(headers, now, this.windowMs, this.maxResetMs));
     } else if (remaining !== null) {
       const until = resetAt ?? now + this.windowMs;
       // Remaining 0: the window is spent even if our own count disagrees.
@@ -196,15 +238,16 @@ export class InProcessRateLimiter implements RateLimiter {
     // ones behind it up one position: each is judged at its position among those kept.
     for (const waiter of this.queue) {
       const at = starts[kept.length] ?? now;
-      if (at < waiter.deadline) kept.push(waiter);
+      // Waiting is worth it only if the call still fits before the deadline once it may start.
+      if (at + this.callRoomMs < waiter.deadline) kept.push(waiter);
       else {
         waiter.signal.removeEventListener("abort", waiter.onAbort);
         waiter.reject(this.limitedError(Math.ceil((at - now) / 1000)));
       }
     }
     this.queue = kept;
-    // Wake up when the head may start or the earliest deadline passes, whichever comes first.
-    this.arm(now, kept.length === 0 ? null : kept.reduce((at, w) => Math.min(at, w.deadline), starts[0] ?? now));
+    // Wake up when the head may start or a waiter's call stops fitting before its deadline.
+    this.arm(now, kept.length === 0 ? null : kept.reduce((at, w) => Math.min(at, w.deadline - this.callRoomMs), starts[0] ?? now));
   }
 
   private grant(waiter: Waiter): void {
@@ -252,19 +295,4 @@ export class InProcessRateLimiter implements RateLimiter {
     const now = this.now();
     return now >= waiter.deadline ? this.limitedError(this.retryAfterSeconds()) : cancelledError(this.provider);
   }
-}
-
-const shared = new Map<string, RateLimiter>();
-
-/**
- * The process-wide limiter of one upstream account (e.g. base URL + client id + customer
- * number): every provider instance of that account shares it. The first caller's options win.
- */
-export function sharedRateLimiter(key: string, options: RateLimiterOptions): RateLimiter {
-  let limiter = shared.get(key);
-  if (limiter === undefined) {
-    limiter = new InProcessRateLimiter(options);
-    shared.set(key, limiter);
-  }
-  return limiter;
 }

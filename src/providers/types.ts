@@ -49,6 +49,13 @@ export interface InvoiceProvider {
    */
   readonly account?: string;
 
+  /**
+   * True where an invoice's number *is* the key its id encodes, so `findByNumbers` and
+   * `findByRefs` are one lookup (Ingram Micro, TD SYNNEX, Stuller): the lookup cache then
+   * keeps one answer for both. fabric finds numbers by search, so its are two.
+   */
+  readonly numbersAreRefs?: boolean;
+
   /** Invoices by the number the provider shows. Missing keys mean "not found". */
   findByNumbers(numbers: readonly string[], call: CallContext): Promise<KeyedResults<InvoiceModel | null>>;
 

@@ -11,6 +11,9 @@ export const Invoice: InvoiceResolvers = {
     if (loaders instanceof Error) throw toGraphQLError(loaders);
     return orProviderError(decoded.provider, loaders.byRef.load(decoded.ref));
   },
+  // Stamped by the lookup cache; an invoice read outside the lookups (fabric's unacknowledged
+  // list) was fetched by this very request.
+  retrievedAt: (invoice, _args, context) => invoice.retrievedAt ?? context.startedAt,
   purchaseOrder: (invoice) => (invoice.purchaseOrderNumber ? { number: invoice.purchaseOrderNumber } : null),
   documentType: (invoice) => invoice.documentType?.value ?? "INVOICE",
   documentTypeCode: (invoice) => invoice.documentType?.code ?? null,

@@ -2,13 +2,8 @@
 // loopback and the real client talks to it over HTTP, exactly as in production: same
 // transport, same resilience baseline, same parsing.
 import type { Provider } from "../__generated__/resolvers-types.js";
-import { rootLogger } from "../observability/logger.js";
-import { createFabricProvider } from "../providers/fabric/index.js";
-import { createIngramMicroProvider } from "../providers/ingram-micro/index.js";
-import { PRODUCTION_TRANSPORT } from "../providers/production.js";
+import { PROVIDER_FACTORIES, type ProviderDeps } from "../providers/index.js";
 import { ALL_PROVIDERS } from "../providers/registry.js";
-import { createStullerProvider } from "../providers/stuller/index.js";
-import { createTdSynnexProvider } from "../providers/td-synnex/index.js";
 import type { InvoiceProvider } from "../providers/types.js";
 import { startFabricSimulator } from "./fabric/index.js";
 import { startIngramMicroSimulator } from "./ingram-micro/index.js";
@@ -25,33 +20,34 @@ export interface Sandbox {
 }
 
 interface Simulated {
-  readonly provider: InvoiceProvider & { close(): Promise<void> };
+  readonly provider: InvoiceProvider;
   close(): Promise<void>;
 }
 
-const SIMULATED: { readonly [P in Provider]: () => Promise<Simulated> } = {
-  INGRAM_MICRO: async () => {
+/** Each simulator, and the production factory of its provider pointed at it. */
+const SIMULATED: { readonly [P in Provider]: (deps: ProviderDeps) => Promise<Simulated> } = {
+  INGRAM_MICRO: async (deps) => {
     const simulator = await startIngramMicroSimulator();
-    return { provider: createIngramMicroProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT }), close: simulator.close };
+    return { provider: PROVIDER_FACTORIES.INGRAM_MICRO(simulator.credentials, deps), close: simulator.close };
   },
-  TD_SYNNEX: async () => {
+  TD_SYNNEX: async (deps) => {
     const simulator = await startTdSynnexSimulator();
-    return { provider: createTdSynnexProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT, currency: "USD" }), close: simulator.close };
+    return { provider: PROVIDER_FACTORIES.TD_SYNNEX(simulator.credentials, deps), close: simulator.close };
   },
-  FABRIC: async () => {
+  FABRIC: async (deps) => {
     const simulator = await startFabricSimulator();
-    return { provider: createFabricProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT }), close: simulator.close };
+    return { provider: PROVIDER_FACTORIES.FABRIC(simulator.credentials, deps), close: simulator.close };
   },
-  STULLER: async () => {
+  STULLER: async (deps) => {
     const simulator = await startStullerSimulator();
-    return { provider: createStullerProvider(simulator.credentials, { logger: rootLogger, transport: PRODUCTION_TRANSPORT }), close: simulator.close };
+    return { provider: PROVIDER_FACTORIES.STULLER(simulator.credentials, deps), close: simulator.close };
   },
 };
 
-export async function startSandbox(): Promise<Sandbox> {
+export async function startSandbox(deps: ProviderDeps): Promise<Sandbox> {
   const started: Simulated[] = [];
   try {
-    for (const id of ALL_PROVIDERS) started.push(await SIMULATED[id]());
+    for (const id of ALL_PROVIDERS) started.push(await SIMULATED[id](deps));
   } catch (error) {
     await Promise.allSettled(started.map(stopOne));
     throw error;
@@ -64,6 +60,6 @@ export async function startSandbox(): Promise<Sandbox> {
 }
 
 async function stopOne(simulated: Simulated): Promise<void> {
-  await simulated.provider.close();
+  await simulated.provider.close?.();
   await simulated.close();
 }

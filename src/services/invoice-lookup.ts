@@ -19,8 +19,6 @@ export async function lookupPurchaseOrders(
   purchaseOrderNumbers: readonly string[],
   requested: readonly Provider[] | null | undefined,
 ): Promise<InvoiceLookupModel> {
-  // A purchase order can gain invoices at any time: its list is never cacheable.
-  context.cachePolicy.uncacheable();
   const numbers = [...new Set(purchaseOrderNumbers)];
   const perProvider = await Promise.all(selectProviders(context, requested).map((p) => lookupOneProvider(context, p, numbers)));
   const invoices: InvoiceModel[] = [];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { request } from "undici";
 import { ProviderError } from "../../src/domain/errors.js";
 import { encodeInvoiceId } from "../../src/domain/ids.js";
@@ -7,7 +7,7 @@ import { ProviderRegistry } from "../../src/providers/registry.js";
 import type { InvoiceProvider } from "../../src/providers/types.js";
 import { startSubgraph, type RunningSubgraph } from "../../src/server.js";
 import { silentLogger } from "../helpers/subgraph.js";
-import { immutableInvoice, memoryCaching, openInvoice, testClock } from "./support.js";
+import { immutableInvoice, lookupCaching, openInvoice, testClock } from "./support.js";
 
 const clock = testClock();
 const stuller = new InMemoryProvider({
@@ -22,21 +22,21 @@ failing.failWith(new ProviderError("INGRAM_MICRO", "UNAVAILABLE", "Ingram Micro 
 let cached: RunningSubgraph;
 let uncached: RunningSubgraph;
 
-async function start(providers: readonly InvoiceProvider[], ttlSeconds: number): Promise<RunningSubgraph> {
+async function start(providers: readonly InvoiceProvider[], ttlSeconds: { lookup: number; invoice: number }): Promise<RunningSubgraph> {
   return startSubgraph({
     registry: new ProviderRegistry(providers),
     logger: silentLogger,
     requestDeadlineMs: 5_000,
     introspection: true,
-    invoiceCache: memoryCaching(ttlSeconds, { now: clock.now }),
+    lookups: lookupCaching({ now: clock.now, lookupTtlSeconds: ttlSeconds.lookup, invoiceTtlSeconds: ttlSeconds.invoice }).lookups,
     port: 0,
     host: "127.0.0.1",
   });
 }
 
 beforeAll(async () => {
-  cached = await start([stuller, fabric, failing], 300);
-  uncached = await start([new InMemoryProvider({ id: "STULLER", account: "stuller-account", invoices: [immutableInvoice("STULLER", "CLOSED-1")] })], 0);
+  cached = await start([stuller, fabric, failing], { lookup: 60, invoice: 300 });
+  uncached = await start([new InMemoryProvider({ id: "STULLER", account: "stuller-account", invoices: [immutableInvoice("STULLER", "CLOSED-1")] })], { lookup: 0, invoice: 0 });
 });
 
 afterAll(async () => {
@@ -62,11 +62,12 @@ describe("Cache-Control on GraphQL responses", () => {
       { r: [entity("CLOSED-1"), entity("CLOSED-2")] },
       "private, max-age=300",
     ],
-    ["one open invoice among immutable ones", `{ ${byNumber("a", "STULLER", "CLOSED-1")} ${byNumber("b", "STULLER", "OPEN-1")} }`, {}, "no-store"],
-    ["an invoice that is not found", `{ ${byNumber("a", "STULLER", "CLOSED-1")} ${byNumber("b", "STULLER", "NOPE")} }`, {}, "no-store"],
+    ["one open invoice among immutable ones: the shortest freshness left", `{ ${byNumber("a", "STULLER", "CLOSED-1")} ${byNumber("b", "STULLER", "OPEN-1")} }`, {}, "private, max-age=60"],
+    ["an invoice that is not found (an answer reused for the lookup window)", `{ ${byNumber("a", "STULLER", "CLOSED-1")} ${byNumber("b", "STULLER", "NOPE")} }`, {}, "private, max-age=60"],
     ["a provider failure as a GraphQL error", `{ ${byNumber("a", "STULLER", "CLOSED-1")} ${byNumber("b", "INGRAM_MICRO", "20-1-11")} }`, {}, "no-store"],
     ["a provider failure appended next to data", `query ($r: [_Any!]!) { _entities(representations: $r) { ... on PurchaseOrder { invoices { number } } } }`, { r: [{ __typename: "PurchaseOrder", number: "PO-CLOSED" }] }, "no-store"],
-    ["a purchase-order lookup, even of immutable invoices (a purchase order can gain invoices)", `{ invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-CLOSED"], providers: [STULLER]) { invoices { number } } }`, {}, "no-store"],
+    ["a purchase-order lookup, even of immutable invoices (a purchase order can gain invoices)", `{ invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-CLOSED"], providers: [STULLER]) { invoices { number } } }`, {}, "private, max-age=60"],
+    ["a purchase-order lookup with a provider failure as data", `{ invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-CLOSED"]) { invoices { number } failures { code } } }`, {}, "no-store"],
     ["unacknowledgedInvoices", `{ unacknowledgedInvoices(first: 5) { edges { node { number } } } }`, {}, "no-store"],
     ["a mutation", `mutation { acknowledgeInvoices(ids: ["${encodeInvoiceId("FABRIC", "F-1")}"]) { acknowledged } }`, {}, "no-store"],
     ["reasonCodes alone", `{ reasonCodes { code } }`, {}, "public, max-age=86400"],
@@ -77,16 +78,20 @@ describe("Cache-Control on GraphQL responses", () => {
     expect((await cacheControlOf(cached, query, variables)).cacheControl).toBe(expected);
   });
 
-  it("advertises only the time an invoice served from the cache has left", async () => {
-    const query = `{ ${byNumber("a", "STULLER", "CLOSED-1")} }`;
+  it("advertises only the freshness an answer served from the cache has left, and nothing while it is revalidated", async () => {
+    const query = `{ ${byNumber("a", "STULLER", "CLOSED-2")} }`;
+    clock.advance(1_000_000);
+    const calls = stuller.callsOf("findByNumbers").length;
     await cacheControlOf(cached, query);
     clock.advance(60_000);
     expect(await cacheControlOf(cached, query)).toEqual({ status: 200, cacheControl: "private, max-age=240", errors: 0 });
     clock.advance(240_000);
+    expect((await cacheControlOf(cached, query)).cacheControl).toBe("no-store");
+    await vi.waitFor(() => expect(stuller.callsOf("findByNumbers")).toHaveLength(calls + 2));
     expect((await cacheControlOf(cached, query)).cacheControl).toBe("private, max-age=300");
   });
 
-  it("says no-store for immutable invoices when INVOICE_CACHE_TTL_SECONDS is 0", async () => {
+  it("says no-store when answers are not reused (both TTLs 0)", async () => {
     expect((await cacheControlOf(uncached, `{ ${byNumber("a", "STULLER", "CLOSED-1")} }`)).cacheControl).toBe("no-store");
   });
 });

@@ -8,6 +8,7 @@ import { pino, type Logger } from "pino";
 import { request } from "undici";
 import type { Provider } from "../../src/__generated__/resolvers-types.js";
 import { loadConfig } from "../../src/config.js";
+import { processState } from "../../src/state/shared-state.js";
 import type { TransportOptions } from "../../src/http/transport.js";
 import { createFabricProvider } from "../../src/providers/fabric/index.js";
 import { createConfiguredProviders } from "../../src/providers/index.js";
@@ -113,7 +114,7 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
       STULLER_PASSWORD: ours,
       ...(options.routerSecret ? { ROUTER_SECRET: options.routerSecret } : {}),
     });
-    providers = createConfiguredProviders(config, logger);
+    providers = createConfiguredProviders(config, { logger, shared: processState() });
   }
 
   const subgraph = await startSubgraph({
@@ -148,7 +149,7 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
       return { status: response.statusCode, text, json, headers: response.headers };
     },
     async close() {
-      await subgraph.stop(1_000);
+      await subgraph.stop({ cutAt: Date.now() + 1_000 });
       await Promise.allSettled(providers.map((p) => p.close?.()));
       await Promise.allSettled([ingram.close(), td.close(), fabric.close(), stuller.close()]);
     },

@@ -2,7 +2,7 @@
 // the upstream's X-RateLimit-* headers.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../../src/domain/errors.js";
-import { InProcessRateLimiter, parseRateLimitReset, sharedRateLimiter, type RateLimitPermit } from "../../src/http/rate-limiter.js";
+import { InProcessRateLimiter, parseRateLimitReset, type RateLimitPermit } from "../../src/http/rate-limiter.js";
 
 const T0 = 1_700_000_000_000;
 
@@ -13,8 +13,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function limiter(limit = 3, windowMs = 1_000) {
-  return new InProcessRateLimiter({ provider: "INGRAM_MICRO", limit, windowMs });
+/** Without room for the call: a waiter waits as long as its turn comes before its deadline. */
+function limiter(limit = 3, windowMs = 1_000, callRoomMs = 0) {
+  return new InProcessRateLimiter({ provider: "INGRAM_MICRO", limit, windowMs, callRoomMs });
 }
 
 function waiter(deadlineInMs = 60_000, signal: AbortSignal = new AbortController().signal) {
@@ -115,6 +116,31 @@ describe("InProcessRateLimiter", () => {
     expect(queued.at).toBeLessThanOrEqual(T0 + 3_000);
   });
 
+  it("waits only when the call still has its room before the deadline once its turn comes, else fails at once", async () => {
+    const rl = limiter(1, 10_000, 2_000);
+    (await rl.acquire(waiter())).release(); // the slot frees at T0 + 10 s
+    const fits = track(rl.acquire(waiter(12_001)));
+    const tooTight = track(rl.acquire(waiter(21_999)));
+    await advance(0);
+    // The second waits behind the first (turn at T0 + 20 s): 20 s + 2 s of room passes its deadline.
+    expect(tooTight.error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 20 });
+    expect(tooTight.at).toBe(T0);
+    await advance(10_000);
+    expect(fits.at).toBe(T0 + 10_000);
+    expect(fits.permit).not.toBeNull();
+  });
+
+  it("tells every caller that cannot fit the vendor's reset as retryAfterSeconds, rounded up", async () => {
+    const rl = limiter(10, 60_000, 2_000);
+    const permit = await rl.acquire(waiter());
+    rl.observe(429, { "x-ratelimit-reset": String(T0 + 42_300) });
+    permit.release();
+    const refused = track(rl.acquire(waiter(20_000)));
+    await advance(0);
+    expect(refused.error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 43 });
+    expect(rl.retryAfterSeconds()).toBe(43);
+  });
+
   it.each([
     ["epoch milliseconds", () => String(T0 + 2_500)],
     ["epoch seconds", () => String(Math.ceil((T0 + 2_500) / 1000))],
@@ -195,14 +221,5 @@ describe("InProcessRateLimiter", () => {
     expect(rl.retryAfterSeconds()).toBe(1);
     (await rl.acquire(waiter())).release();
     expect(rl.retryAfterSeconds()).toBe(10);
-  });
-});
-
-describe("sharedRateLimiter", () => {
-  it("gives every caller of one account the same limiter and other accounts their own", () => {
-    const options = { provider: "INGRAM_MICRO" as const };
-    const a = sharedRateLimiter("rate-limiter-test https://a client-1 20-1", options);
-    expect(sharedRateLimiter("rate-limiter-test https://a client-1 20-1", options)).toBe(a);
-    expect(sharedRateLimiter("rate-limiter-test https://a client-2 20-1", options)).not.toBe(a);
   });
 });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "../../src/domain/errors.js";
+import { passThroughLookups } from "../../src/cache/lookup-caches.js";
+import { ResponseCachePolicy } from "../../src/cache/response-policy.js";
 import { createProviderLoaders } from "../../src/loaders/provider-loaders.js";
 import type { CallContext, InvoiceProvider, PurchaseOrderResult } from "../../src/providers/types.js";
 import { sampleInvoice } from "../helpers/invoices.js";
 import { silentLogger } from "../helpers/subgraph.js";
 
 const call: CallContext = { signal: new AbortController().signal, deadline: Date.now() + 10_000, requestId: "test", logger: silentLogger };
+
+/** One request's loaders, with nothing reused across requests. */
+const loadersOf = (provider: InvoiceProvider) => createProviderLoaders(provider, call, passThroughLookups().of(provider), new ResponseCachePolicy());
 
 /** A provider that answers purchase orders in reverse order, as a Map, recording batches. */
 function reversingProvider(maxBatchSize: number, behaviour: (keys: readonly string[]) => Map<string, PurchaseOrderResult | ProviderError> = defaultAnswer) {
@@ -32,7 +37,7 @@ function defaultAnswer(keys: readonly string[]): Map<string, PurchaseOrderResult
 describe("per-provider DataLoaders", () => {
   it("de-duplicates keys and re-aligns the provider's answer to the keys' order", async () => {
     const { provider, batches } = reversingProvider(10);
-    const loaders = createProviderLoaders(provider, call);
+    const loaders = loadersOf(provider);
     const results = await Promise.all(["A", "B", "A", "C"].map((k) => loaders.byPurchaseOrder.load(k)));
     expect(batches).toEqual([["A", "B", "C"]]);
     expect(results.map((r) => r.invoices[0]?.number)).toEqual(["INV-A", "INV-B", "INV-A", "INV-C"]);
@@ -40,13 +45,13 @@ describe("per-provider DataLoaders", () => {
 
   it("gives a purchase order the provider did not mention no invoices", async () => {
     const { provider } = reversingProvider(10);
-    const loaders = createProviderLoaders(provider, call);
+    const loaders = loadersOf(provider);
     expect(await loaders.byPurchaseOrder.load("NONE")).toEqual({ invoices: [], notices: [] });
   });
 
   it("chunks at maxBatchSize", async () => {
     const { provider, batches } = reversingProvider(2);
-    const loaders = createProviderLoaders(provider, call);
+    const loaders = loadersOf(provider);
     await loaders.byPurchaseOrder.loadMany(["A", "B", "C", "D", "E"]);
     expect(batches).toEqual([["A", "B"], ["C", "D"], ["E"]]);
   });
@@ -58,7 +63,7 @@ describe("per-provider DataLoaders", () => {
       answer.set("B", failure);
       return answer;
     });
-    const loaders = createProviderLoaders(provider, call);
+    const loaders = loadersOf(provider);
     const results = await loaders.byPurchaseOrder.loadMany(["A", "B"]);
     expect(results[0]).not.toBeInstanceOf(Error);
     expect(results[1]).toBe(failure);
@@ -68,7 +73,7 @@ describe("per-provider DataLoaders", () => {
     const { provider, batches } = reversingProvider(10, () => {
       throw new Error("socket hang up with token=SECRET");
     });
-    const loaders = createProviderLoaders(provider, call);
+    const loaders = loadersOf(provider);
     const results = await loaders.byPurchaseOrder.loadMany(["A", "B"]);
     for (const result of results) {
       expect(result).toBeInstanceOf(ProviderError);
@@ -81,8 +86,8 @@ describe("per-provider DataLoaders", () => {
 
   it("creates independent loaders per request, so nothing is cached across requests", async () => {
     const { provider, batches } = reversingProvider(10);
-    await createProviderLoaders(provider, call).byPurchaseOrder.load("A");
-    await createProviderLoaders(provider, call).byPurchaseOrder.load("A");
+    await loadersOf(provider).byPurchaseOrder.load("A");
+    await loadersOf(provider).byPurchaseOrder.load("A");
     expect(batches).toEqual([["A"], ["A"]]);
   });
 });

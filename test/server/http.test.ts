@@ -3,13 +3,14 @@ import { request } from "undici";
 import { ProviderRegistry } from "../../src/providers/registry.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { startSubgraph, type RunningSubgraph } from "../../src/server.js";
+import { processState } from "../../src/state/shared-state.js";
 import { silentLogger } from "../helpers/subgraph.js";
 
 let sandbox: Sandbox;
 let subgraph: RunningSubgraph;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startSandbox({ logger: silentLogger, shared: processState() });
   subgraph = await startSubgraph({
     registry: new ProviderRegistry(sandbox.providers),
     logger: silentLogger,

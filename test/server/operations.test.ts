@@ -14,7 +14,7 @@ describe("operations endpoints", () => {
     expect([live.statusCode, await live.body.json()]).toEqual([200, { status: "live" }]);
     const ready = await request(`${base}/health/ready`);
     expect([ready.statusCode, await ready.body.json()]).toEqual([200, { status: "ready" }]);
-    await subgraph.stop(100);
+    await subgraph.stop({ cutAt: Date.now() + 100 });
   });
 
   it("serves Prometheus metrics with upstream attempts, failures and breaker state per provider, without the router secret", async () => {
@@ -31,7 +31,7 @@ describe("operations endpoints", () => {
     expect(text).toContain('invoices_circuit_breaker_state{provider="STULLER",state="closed"} 1');
     expect(text).toContain("invoices_upstream_attempt_duration_seconds_bucket");
     expect(text).toContain("invoices_unknown_codes_total");
-    await subgraph.stop(100);
+    await subgraph.stop({ cutAt: Date.now() + 100 });
     await transport.close();
     await upstream.close();
   });

@@ -15,7 +15,7 @@ describe("graceful shutdown", () => {
       request(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: query }).then(async (r) => ({ status: r.statusCode, text: await r.body.text() })),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const stopped = subgraph.stop(5_000);
+    const stopped = subgraph.stop({ cutAt: Date.now() + 5_000 });
     const results = await Promise.all(inFlight);
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
     for (const r of results) expect(r.text).toContain('"number":"S-1"');

@@ -5,6 +5,7 @@ import type { FabricConfig } from "../../config.js";
 import { clientCredentialsTokenSource } from "../../http/oauth-token.js";
 import { createTransport, type TransportOptions } from "../../http/transport.js";
 import type { Logger } from "../../observability/logger.js";
+import type { SharedState } from "../../state/shared-state.js";
 import type { InvoiceProvider } from "../types.js";
 import { fabricAcknowledgement } from "./acknowledgement.js";
 import { FabricClient } from "./client.js";
@@ -21,6 +22,8 @@ export interface FabricProviderOptions {
   readonly maxPages?: number;
   /** Upstream calls in flight per batch (lookups, acknowledgements); default 4. */
   readonly concurrency?: number;
+  /** State shared with other replicas (the OAuth token); absent: this process only. */
+  readonly shared?: SharedState;
 }
 
 export type FabricProvider = InvoiceProvider & { close(): Promise<void> };
@@ -33,6 +36,7 @@ export function createFabricProvider(config: FabricConfig, options: FabricProvid
     tokenUrl: config.tokenUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
+    ...(options.shared ? { shared: options.shared } : {}),
   });
   const client = new FabricClient(config, transport, tokens, { pageSize: options.pageSize ?? 100, maxPages: options.maxPages ?? 50 });
   const concurrency = options.concurrency ?? 4;

@@ -31,12 +31,15 @@ export interface InMemoryProviderOptions {
   readonly latencyMs?: number;
   /** The upstream account it stands for; none: nothing of it is cached across requests. */
   readonly account?: string;
+  /** Numbers and refs are one lookup, as for Ingram Micro, TD SYNNEX and Stuller. */
+  readonly numbersAreRefs?: boolean;
 }
 
 export class InMemoryProvider implements InvoiceProvider {
   readonly id: Provider;
   readonly maxBatchSize: number;
   readonly account?: string;
+  readonly numbersAreRefs?: boolean;
   readonly calls: RecordedCall[] = [];
   readonly acknowledgement?: AcknowledgementCapability;
   private invoices: InvoiceModel[];
@@ -50,6 +53,7 @@ export class InMemoryProvider implements InvoiceProvider {
     this.id = options.id;
     this.maxBatchSize = options.maxBatchSize ?? 50;
     if (options.account !== undefined) this.account = options.account;
+    if (options.numbersAreRefs !== undefined) this.numbersAreRefs = options.numbersAreRefs;
     this.invoices = [...options.invoices];
     this.notices = options.notices ?? [];
     this.latencyMs = options.latencyMs ?? 0;

@@ -9,6 +9,8 @@ import { ProviderError } from "../../domain/errors.js";
 import { clientCredentialsTokenSource } from "../../http/oauth-token.js";
 import type { RateLimiter } from "../../http/rate-limiter.js";
 import { createTransport, type TransportOptions, type TransportResponse } from "../../http/transport.js";
+import type { Coordination } from "../../state/coordination.js";
+import type { EntryStore } from "../../state/entry-store.js";
 import type { CallContext } from "../types.js";
 
 const PROVIDER = "INGRAM_MICRO";
@@ -21,6 +23,8 @@ export interface IngramClientOptions {
   readonly applicationId: string;
   readonly transport?: Partial<Omit<TransportOptions, "provider">>;
   readonly token?: { readonly refreshMarginMs?: number; readonly fetchTimeoutMs?: number };
+  /** Where replicas share the OAuth token; absent: this process only. */
+  readonly shared?: { readonly store: EntryStore; readonly coordination: Coordination } | undefined;
 }
 
 /** A 200 or 404 answer: the caller reads the body (v5 says "not found" inside a 200). */
@@ -47,6 +51,7 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     ...options.token,
+    ...(options.shared ? { shared: options.shared } : {}),
   });
   const limiter = options.rateLimiter;
 

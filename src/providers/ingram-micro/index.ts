@@ -11,9 +11,10 @@
 import type { IngramConfig } from "../../config.js";
 import { asProviderError, isProviderError, ProviderError } from "../../domain/errors.js";
 import type { InvoiceModel } from "../../domain/models.js";
-import { sharedRateLimiter, type RateLimiter } from "../../http/rate-limiter.js";
+import { InProcessRateLimiter, type RateLimiter } from "../../http/rate-limiter.js";
 import type { TransportOptions } from "../../http/transport.js";
 import type { Logger } from "../../observability/logger.js";
+import type { SharedState } from "../../state/shared-state.js";
 import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } from "../types.js";
 import { createIngramClient } from "./client.js";
 import { concurrencyGate, type Gate } from "../../util/concurrency.js";
@@ -31,10 +32,12 @@ export interface IngramProviderOptions {
   /** Transport settings (timeouts, retry policy); the provider is always INGRAM_MICRO. */
   readonly transport?: Partial<Omit<TransportOptions, "provider">>;
   /**
-   * The account's limit (default 60 calls per 60 s), shared by every provider instance of the
-   * same base URL, client id and customer number; or a limiter of your own (a shared store).
+   * The account's budget (default 60 calls per 60 s): from `shared` (one per account, for
+   * every replica with Redis), else a limiter of this instance; or a limiter of your own.
    */
   readonly rateLimit?: { readonly limit?: number; readonly windowMs?: number; readonly limiter?: RateLimiter };
+  /** State shared with other replicas (rate budget, OAuth token); absent: this instance only. */
+  readonly shared?: SharedState;
   /** Upstream calls one batch runs at a time; default 4. */
   readonly concurrency?: number;
   /** v6 search page size, at most 100 (the default). */
@@ -55,15 +58,13 @@ interface RequestState {
 
 export function createIngramMicroProvider(config: IngramConfig, options: IngramProviderOptions): InvoiceProvider & { close(): Promise<void> } {
   const logger = options.logger.child({ provider: PROVIDER });
-  const limiter =
-    options.rateLimit?.limiter ??
-    sharedRateLimiter(`${PROVIDER} ${config.baseUrl.href} ${config.clientId} ${config.customerNumber}`, {
-      provider: PROVIDER,
-      limit: options.rateLimit?.limit ?? 60,
-      windowMs: options.rateLimit?.windowMs ?? 60_000,
-    });
+  // Where, which customer account (and country), as which API client.
+  const account = accountIdentity(config.baseUrl.href, config.customerNumber, config.countryCode, config.clientId);
+  const budget = { provider: PROVIDER, limit: options.rateLimit?.limit ?? 60, windowMs: options.rateLimit?.windowMs ?? 60_000 } as const;
+  const limiter = options.rateLimit?.limiter ?? options.shared?.rateLimiter(`${PROVIDER}:${account}`, budget) ?? new InProcessRateLimiter(budget);
   const client = createIngramClient(config, {
     rateLimiter: limiter,
+    shared: options.shared,
     applicationId: (options.applicationId ?? "invoices-subgraph").slice(0, 32),
     transport: options.transport,
     token: options.token,
@@ -164,11 +165,11 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
   return {
     id: PROVIDER,
     maxBatchSize: 100,
-    // Where, which customer account (and country), as which API client.
-    account: accountIdentity(config.baseUrl.href, config.customerNumber, config.countryCode, config.clientId),
+    account,
     findByNumbers,
     // The ref an id encodes is the detail number itself.
     findByRefs: findByNumbers,
+    numbersAreRefs: true,
     async findByPurchaseOrders(purchaseOrders, call) {
       const gate = concurrencyGate(concurrency);
       const results = new Map<string, PurchaseOrderResult | ProviderError>();

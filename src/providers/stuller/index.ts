@@ -71,6 +71,7 @@ export function createStullerProvider(config: StullerConfig, options: StullerPro
     findByNumbers: byNumbers,
     // The ref an id encodes is the invoice number.
     findByRefs: byNumbers,
+    numbersAreRefs: true,
     findByPurchaseOrders: (purchaseOrderNumbers, call) =>
       inChunks(purchaseOrderNumbers, k, NO_INVOICES, (chunk) => fetchChunk("PurchaseOrderNumber", chunk, alignByPurchaseOrder, call)),
     close: () => transport.close(),

@@ -125,6 +125,7 @@ export function createTdSynnexProvider(config: TdSynnexConfig, options: TdSynnex
     findByNumbers,
     // The ref is the invoice number.
     findByRefs: findByNumbers,
+    numbersAreRefs: true,
     close: () => transport.close(),
   };
 }

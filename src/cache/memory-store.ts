@@ -1,17 +1,17 @@
-// The in-process InvoiceCache: a Map kept in least-recently-used order (a hit moves its entry
+// The in-process EntryStore: a Map kept in least-recently-used order (a hit moves its entry
 // to the end; the oldest is evicted first), bounded twice so memory stays bounded whatever
-// the upstreams send: at most `maxEntries` invoices and at most `maxWeight` weight units, an
-// invoice weighing 1 + its number of lines (lines are most of an invoice's size). Expired
+// the upstreams send: at most `maxEntries` entries and at most `maxWeight` weight units (an
+// answer weighs 1 + the invoices and lines it holds: lines are most of its size). Expired
 // entries are dropped when read, or when they reach the least-recently-used end. No timers:
-// the store never keeps the process alive and costs nothing while idle.
-import type { InvoiceModel } from "../domain/models.js";
+// the store never keeps the process alive and costs nothing while idle. Values are kept by
+// reference (they are never mutated once stored).
 import { recordCacheEviction } from "../observability/cache-metrics.js";
-import type { CachedInvoice, InvoiceCache } from "./invoice-cache.js";
+import type { EntryStore, StoreWrite } from "../state/entry-store.js";
 
-export interface MemoryInvoiceCacheOptions {
-  /** Most invoices kept; default 5,000. */
+export interface MemoryStoreOptions {
+  /** Most entries kept; default 5,000. */
   readonly maxEntries?: number;
-  /** Most weight kept (1 per invoice + 1 per line); default 20,000. */
+  /** Most weight kept; default 20,000. */
   readonly maxWeight?: number;
   /** Epoch milliseconds; tests inject a clock instead of sleeping. */
   readonly now?: () => number;
@@ -25,23 +25,19 @@ export const DEFAULT_MAX_ENTRIES = 5_000;
 export const DEFAULT_MAX_WEIGHT = 20_000;
 
 interface Entry {
-  readonly invoice: InvoiceModel;
+  readonly value: unknown;
   readonly expiresAt: number;
   readonly weight: number;
 }
 
-export function invoiceWeight(invoice: InvoiceModel): number {
-  return 1 + invoice.lines.length;
-}
-
-export class MemoryInvoiceCache implements InvoiceCache {
+export class MemoryEntryStore implements EntryStore {
   readonly maxEntries: number;
   readonly maxWeight: number;
   private readonly now: () => number;
   private readonly entries = new Map<string, Entry>();
   private totalWeight = 0;
 
-  constructor(options: MemoryInvoiceCacheOptions = {}) {
+  constructor(options: MemoryStoreOptions = {}) {
     this.maxEntries = positive("maxEntries", options.maxEntries ?? DEFAULT_MAX_ENTRIES);
     this.maxWeight = positive("maxWeight", options.maxWeight ?? DEFAULT_MAX_WEIGHT);
     this.now = options.now ?? Date.now;
@@ -55,11 +51,11 @@ export class MemoryInvoiceCache implements InvoiceCache {
     return this.totalWeight;
   }
 
-  get(key: string): CachedInvoice | undefined {
+  /** The live value under `key`, or undefined. */
+  read(key: string): unknown {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    const remainingMs = entry.expiresAt - this.now();
-    if (remainingMs <= 0) {
+    if (entry.expiresAt <= this.now()) {
       this.remove(key, entry);
       recordCacheEviction("expired");
       return undefined;
@@ -67,23 +63,32 @@ export class MemoryInvoiceCache implements InvoiceCache {
     // Most recently used goes last.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return { invoice: entry.invoice, remainingMs };
+    return entry.value;
   }
 
-  set(key: string, invoice: InvoiceModel, ttlMs: number): void {
+  write({ key, value, ttlMs, weight = 1 }: StoreWrite): void {
     const previous = this.entries.get(key);
     if (previous !== undefined) this.remove(key, previous);
-    const weight = invoiceWeight(invoice);
-    // An invoice bigger than the whole budget is not kept (it would empty the cache).
+    // An entry bigger than the whole budget is not kept (it would empty the store).
     if (ttlMs <= 0 || weight > this.maxWeight) return;
     this.makeRoom(weight);
-    this.entries.set(key, { invoice, expiresAt: this.now() + ttlMs, weight });
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs, weight });
     this.totalWeight += weight;
   }
 
-  delete(key: string): void {
+  async get(keys: readonly string[]): Promise<Array<unknown>> {
+    return keys.map((key) => this.read(key));
+  }
+
+  async set(writes: readonly StoreWrite[]): Promise<void> {
+    for (const write of writes) this.write(write);
+  }
+
+  async delete(key: string, onlyIf?: unknown): Promise<void> {
     const entry = this.entries.get(key);
-    if (entry !== undefined) this.remove(key, entry);
+    if (entry === undefined) return;
+    if (onlyIf !== undefined && JSON.stringify(entry.value) !== JSON.stringify(onlyIf)) return;
+    this.remove(key, entry);
   }
 
   /** Evicts the least recently used entries (O(1) each) until one more entry of `weight` fits. */
