@@ -2,8 +2,9 @@
 // that stops calling an upstream that keeps failing, a bulkhead that bounds how many
 // requests one provider may have in flight (and queued), and a retry budget that keeps
 // retries a small share of calls so a struggling upstream is not hit three times harder.
-// Only 5xx, 429 and timeouts count against the breaker: a 404, a bad payload or a
-// rejected credential says nothing about the upstream's health.
+// Only 5xx, network failures and timeouts count against the breaker: a 404, a 429 (the
+// rate limiter's business), a bad payload or a rejected credential says nothing about the
+// upstream's health.
 import {
   BrokenCircuitError,
   BulkheadRejectedError,

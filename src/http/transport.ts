@@ -8,7 +8,7 @@ import type { Provider } from "../__generated__/resolvers-types.js";
 import { ProviderError } from "../domain/errors.js";
 import type { CallContext } from "../providers/types.js";
 import { attemptSignal } from "./attempt-signal.js";
-import { cancelledError, deadlineError, errorCode, finalError, tooLargeError } from "./failures.js";
+import { abortedCallError, deadlineError, errorCode, finalError, tooLargeError } from "./failures.js";
 import { decodeUtf8, readCappedBody } from "./read-body.js";
 import { recordAttempt, recordFailure, registerBreaker } from "../observability/upstream-metrics.js";
 import { createResilience, type AttemptHealth, type ResilienceOptions } from "./resilience.js";
@@ -106,9 +106,9 @@ export function createTransport(options: TransportOptions): Transport {
   const resilience = createResilience(provider, options.resilience ?? {}, now);
   if (options.resilience?.breaker) registerBreaker(provider, () => resilience.breakerState());
 
-  /** The signal aborted: past the deadline (CallContext.signal also fires then) or the caller left. */
+  /** The signal aborted: past the deadline (CallContext.signal also fires then), shutdown, or the caller left. */
   function abortError(call: CallContext, attempts: number): ProviderError {
-    return now() >= call.deadline ? deadlineError(provider, attempts) : cancelledError(provider);
+    return abortedCallError(provider, call, attempts, now());
   }
 
   async function attempt(req: TransportRequest, url: URL, call: CallContext, attemptNo: number): Promise<AttemptResult> {
@@ -208,10 +208,14 @@ export function createTransport(options: TransportOptions): Transport {
   return { provider, request, breakerState: () => resilience.breakerState(), close: () => agent.close() };
 }
 
-/** Only 5xx, 429, network failures and timeouts speak of the upstream's health. */
+/**
+ * Only 5xx, network failures and timeouts speak of the upstream's health. A 429 says the
+ * account's budget is spent, not that the upstream is down: the rate limiter pauses for it,
+ * and counting it here would turn rate limiting into a "circuit open" outage.
+ */
 function healthOf(result: AttemptResult): AttemptHealth {
   if (result.kind === "response") return "healthy";
-  if (result.kind === "failed") return "unhealthy";
+  if (result.kind === "failed") return result.status === 429 ? "neutral" : "unhealthy";
   return result.error.code === "TIMEOUT" && result.status === null ? "unhealthy" : "neutral";
 }
 

@@ -14,8 +14,6 @@ import type { EntryStore } from "../../state/entry-store.js";
 import type { CallContext } from "../types.js";
 
 const PROVIDER = "INGRAM_MICRO";
-/** How often one call waits for the reset after an upstream 429 before giving up. */
-const RATE_LIMIT_WAITS = 2;
 
 export interface IngramClientOptions {
   readonly rateLimiter: RateLimiter;
@@ -55,36 +53,37 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
   });
   const limiter = options.rateLimiter;
 
-  /** One API call under the rate limiter; after an upstream 429 it waits for the reset if the deadline allows. */
+  /**
+   * One API call under the rate limiter. A 429 is never waited out inside the request: the
+   * limiter saw it and pauses every caller until the vendor's reset, and this lookup answers
+   * RATE_LIMITED at once with that reset (the call it spent is not spent again).
+   */
   async function limited(url: URL, headers: Record<string, string>, call: CallContext): Promise<TransportResponse> {
-    for (let waits = 0; ; waits++) {
-      const permit = await limiter.acquire(call);
-      let calls = 0;
-      try {
-        return await transport.request(
-          {
-            method: "GET",
-            url,
-            headers,
-            retry: "idempotent",
-            observe: (status, responseHeaders) => {
-              calls += 1;
-              limiter.observe(status, responseHeaders);
-            },
+    const permit = await limiter.acquire(call);
+    let calls = 0;
+    try {
+      return await transport.request(
+        {
+          method: "GET",
+          url,
+          headers,
+          retry: "idempotent",
+          observe: (status, responseHeaders) => {
+            calls += 1;
+            limiter.observe(status, responseHeaders);
           },
-          call,
-        );
-      } catch (error) {
-        if (!(error instanceof ProviderError) || error.code !== "RATE_LIMITED") throw error;
-        // The limiter saw the 429 and holds every caller until the reset: queue up again.
-        if (waits < RATE_LIMIT_WAITS) continue;
-        throw new ProviderError(PROVIDER, "RATE_LIMITED", "Ingram Micro kept answering HTTP 429 (too many requests)", {
-          retryAfterSeconds: limiter.retryAfterSeconds(),
-          upstreamStatus: 429,
-        });
-      } finally {
-        permit.release(calls);
-      }
+        },
+        call,
+      );
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.code !== "RATE_LIMITED") throw error;
+      throw new ProviderError(PROVIDER, "RATE_LIMITED", "Ingram Micro answered HTTP 429 (too many requests for this account)", {
+        // The vendor's own reset (X-RateLimit-Reset or Retry-After), as the limiter read it.
+        retryAfterSeconds: limiter.retryAfterSeconds(),
+        upstreamStatus: 429,
+      });
+    } finally {
+      permit.release(calls);
     }
   }
 
