@@ -13,6 +13,7 @@
 // at once with RATE_LIMITED and retryAfterSeconds instead of hanging.
 import type { Provider } from "../__generated__/resolvers-types.js";
 import { ProviderError, providerLabel } from "../domain/errors.js";
+import { recordBudgetRemaining } from "../observability/budget-metrics.js";
 import { cancelledError } from "./failures.js";
 import { parseRetryAfter } from "./retry-policy.js";
 
@@ -248,6 +249,7 @@ export class InProcessRateLimiter implements RateLimiter {
     this.queue = kept;
     // Wake up when the head may start or a waiter's call stops fitting before its deadline.
     this.arm(now, kept.length === 0 ? null : kept.reduce((at, w) => Math.min(at, w.deadline - this.callRoomMs), starts[0] ?? now));
+    recordBudgetRemaining(this.provider, this.remaining());
   }
 
   private grant(waiter: Waiter): void {

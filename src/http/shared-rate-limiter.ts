@@ -13,10 +13,9 @@
 // lately) and, when Redis answers again, writes the calls it made meanwhile back into the
 // shared window.
 import { randomUUID } from "node:crypto";
-import { Gauge } from "prom-client";
 import type { Provider } from "../__generated__/resolvers-types.js";
 import { ProviderError, providerLabel } from "../domain/errors.js";
-import { metricsRegistry } from "../observability/metrics.js";
+import { recordBudgetRemaining } from "../observability/budget-metrics.js";
 import type { RedisLink } from "../state/redis-link.js";
 import { cancelledError } from "./failures.js";
 import {
@@ -30,13 +29,6 @@ import {
   type RateLimitPermit,
   type RateLimitWaiter,
 } from "./rate-limiter.js";
-
-const remainingGauge = new Gauge({
-  name: "invoices_rate_budget_remaining",
-  help: "Calls left in the provider account's rate budget as last seen (shared by every replica with Redis; this replica's share during a Redis outage).",
-  labelNames: ["provider"] as const,
-  registers: [metricsRegistry],
-});
 
 /** KEYS: calls (zset), state (hash). ARGV: now, limit, window, lease, id prefix, wanted. */
 const ACQUIRE = `
@@ -194,7 +186,7 @@ export class SharedRateLimiter implements RateLimiter {
 
   acquire(waiter: RateLimitWaiter): Promise<RateLimitPermit> {
     if (waiter.signal.aborted) return Promise.reject(cancelledError(this.provider));
-    if (!this.link.available()) return this.viaFallback(waiter);
+    // While Redis is away the pump finds out at once (and counts it) and hands waiters to the fallback.
     return new Promise<RateLimitPermit>((resolve, reject) => {
       const entry: Waiter = {
         deadline: waiter.deadline,
@@ -242,7 +234,7 @@ export class SharedRateLimiter implements RateLimiter {
       this.outage = true;
       this.fallback.setLimit(Math.max(1, Math.floor(this.limit / Math.max(1, this.replicas()))));
     }
-    remainingGauge.set({ provider: this.provider }, this.fallback.remaining());
+    recordBudgetRemaining(this.provider, this.fallback.remaining());
     return this.fallback.acquire(waiter);
   }
 
@@ -281,7 +273,7 @@ export class SharedRateLimiter implements RateLimiter {
       redis.eval(ACQUIRE, 2, ...this.keys, String(now), String(this.limit), String(this.windowMs), String(this.leaseMs), prefix, String(want)),
     )) as number[];
     const granted = Number(reply[0] ?? 0);
-    remainingGauge.set({ provider: this.provider }, Number(reply[1] ?? 0));
+    recordBudgetRemaining(this.provider, Number(reply[1] ?? 0));
     const served = this.queue.splice(0, granted);
     served.forEach((w, i) => this.grant(w, `${prefix}:${i + 1}`));
     const starts = reply.slice(2).map(Number);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderError } from "../../src/domain/errors.js";
 import type { RateLimitPermit } from "../../src/http/rate-limiter.js";
 import { redisState, type SharedState } from "../../src/state/shared-state.js";
+import { counterValue } from "../cache/support.js";
 import { silentLogger } from "../helpers/subgraph.js";
 import { startRedis, type RedisServer } from "../helpers/redis-server.js";
 
@@ -149,6 +150,7 @@ describe("the shared rate budget", () => {
   });
 
   it("falls back to this replica's share of the budget while Redis is away, and never fails because of Redis", async () => {
+    const errorsBefore = await counterValue("invoices_redis_errors_total", { operation: "budget-acquire" });
     const own = await startRedis();
     try {
       const prefix = deployment();
@@ -163,6 +165,9 @@ describe("the shared rate budget", () => {
       const { permits, errors } = await settle(Array.from({ length: 8 }, () => limiter.acquire(waiter(2_000))));
       expect(permits).toHaveLength(5);
       expect(errors.map((e) => e.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED"]);
+      // Counted in /metrics: the Redis failure, and the share's remaining calls.
+      expect(await counterValue("invoices_redis_errors_total", { operation: "budget-acquire" })).toBeGreaterThan(errorsBefore);
+      expect(await counterValue("invoices_rate_budget_remaining", { provider: "INGRAM_MICRO" })).toBe(0);
       expect(await state.store.get(["anything"])).toEqual([undefined]);
       await state.store.set([{ key: "anything", value: 1, ttlMs: 1_000 }]);
       expect([...(await state.coordination.claim(["k"], 1_000))]).toEqual(["k"]);
