@@ -22,6 +22,16 @@ const INVOICES_OF: Record<string, string[]> = {
 };
 const NOT_STULLER_PO_1001 = INVOICES_OF["PO-1001"]?.filter((n) => n !== "5123456" && n !== "70010012");
 
+/** Where the subgraph could report a provider failure of `PurchaseOrder.invoices`. */
+type ErrorPlacement = "at the invoices list (what it sends)" | "inside the list" | "at the purchase order" | "at _entities" | "with no path";
+const ERROR_PLACEMENTS: ReadonlyArray<readonly [ErrorPlacement, ReadonlyArray<string | number> | null]> = [
+  ["at the invoices list (what it sends)", ["_entities", 0, "invoices"]],
+  ["inside the list", ["_entities", 0, "invoices", 0]],
+  ["at the purchase order", ["_entities", 0]],
+  ["at _entities", ["_entities"]],
+  ["with no path", null],
+];
+
 /** What each gateway delivers where the two differ. */
 interface Delivers {
   /**
@@ -29,6 +39,8 @@ interface Delivers {
    * data (the subgraph reports it at `_entities.N.invoices`); null: the error is dropped.
    */
   readonly entityFieldErrorPath: ReadonlyArray<string | number> | null;
+  /** For each placement the subgraph could choose: the client's path of the error, "no path", or "dropped". */
+  readonly errorPlacedElsewhere: Record<ErrorPlacement, ReadonlyArray<string | number> | "no path" | "dropped">;
   /** The same, when the query also selects a field under the entity that is null. */
   readonly entityFieldErrorPathBesideANull: ReadonlyArray<string | number>;
   /** The client's Cache-Control when the subgraph answered `public, max-age=86400`. */
@@ -40,6 +52,13 @@ interface Delivers {
 const DELIVERS: Record<GatewayName, Delivers> = {
   "@apollo/gateway": {
     entityFieldErrorPath: ["purchaseOrders", 0, "invoices"],
+    errorPlacedElsewhere: {
+      "at the invoices list (what it sends)": ["purchaseOrders", 0, "invoices"],
+      "inside the list": ["purchaseOrders", 0, "invoices", 0],
+      "at the purchase order": ["purchaseOrders", 0],
+      "at _entities": ["purchaseOrders", "@", "_entities"],
+      "with no path": "no path",
+    },
     entityFieldErrorPathBesideANull: ["purchaseOrders", 0, "invoices"],
     cacheControl: "max-age=86400, public",
     asksForFtv1Traces: true,
@@ -49,6 +68,13 @@ const DELIVERS: Record<GatewayName, Delivers> = {
   // object (resolveExternalValue → reportUnpathedErrorsViaNull), with the subgraph's own path.
   "Hive Gateway": {
     entityFieldErrorPath: null,
+    errorPlacedElsewhere: {
+      "at the invoices list (what it sends)": "dropped",
+      "inside the list": "dropped",
+      "at the purchase order": "dropped",
+      "at _entities": "dropped",
+      "with no path": "dropped",
+    },
     entityFieldErrorPathBesideANull: ["_entities", 0, "invoices"],
     cacheControl: undefined,
     asksForFtv1Traces: false,
@@ -85,6 +111,7 @@ afterAll(async () => {
 
 afterEach(() => {
   harness.simulators.stuller.control.failAlways(null);
+  for (const gateway of running.values()) gateway.rewriteInvoicesErrors(null);
 });
 
 function gatewayOf(kind: GatewayKind): RunningGateway {
@@ -166,6 +193,26 @@ describe.each(GATEWAYS.map((kind) => ({ kind, name: kind.name, delivers: DELIVER
     if (delivers.entityFieldErrorPath === null) expect(response.errors).toBeUndefined();
     else expect(response.errors).toMatchObject([{ path: delivers.entityFieldErrorPath, extensions: { code: "PROVIDER_UNAVAILABLE", provider: "STULLER" } }]);
   });
+
+  // Looking for a shape of the subgraph's answer that both gateways deliver: the same failure,
+  // its error placed elsewhere in the answer the gateway reads.
+  for (const [placement, path] of ERROR_PLACEMENTS) {
+    const expected = delivers.errorPlacedElsewhere[placement];
+    const fate = expected === "dropped" ? "drops" : expected === "no path" ? "delivers without a path" : `delivers at ${JSON.stringify(expected)}`;
+    it(`${fate} the provider error when the subgraph places it ${placement}`, async () => {
+      const gateway = gatewayOf(kind);
+      gateway.rewriteInvoicesErrors((errors) => errors.map(({ path: _sent, ...error }) => (path === null ? error : { ...error, path: [...path] })));
+      stullerDown();
+      const response = await gateway.post<PurchaseOrders>(`{ purchaseOrders(numbers: ["PO-1001"]) { number invoices { provider number } } }`);
+
+      expect(purchaseOrdersOf(response).map(numbers)).toEqual([NOT_STULLER_PO_1001]);
+      if (expected === "dropped") expect(response.errors).toBeUndefined();
+      else {
+        expect(response.errors).toMatchObject([{ extensions: { code: "PROVIDER_UNAVAILABLE", provider: "STULLER" } }]);
+        expect(response.errors?.[0]?.path).toEqual(expected === "no path" ? undefined : expected);
+      }
+    });
+  }
 
   it(`delivers that error at ${JSON.stringify(delivers.entityFieldErrorPathBesideANull)} when the query also selects a field under the purchase order that is null`, async () => {
     stullerDown();

@@ -48,10 +48,18 @@ export interface GatewayResponse<TData = Record<string, unknown>> {
   readonly errors?: readonly GatewayError[];
 }
 
+/** Rewrites the `errors` of an invoices subgraph answer before the gateway reads it. */
+export type ErrorsRewrite = (errors: readonly GatewayError[]) => GatewayError[];
+
 export interface RunningGateway {
   readonly url: string;
   /** Every subgraph request since the gateway started, in order. */
   readonly fetches: SubgraphFetch[];
+  /**
+   * From now on, the gateway reads the invoices subgraph's answers with their errors
+   * rewritten (null: as sent). For trying other shapes of the subgraph's answer.
+   */
+  rewriteInvoicesErrors(rewrite: ErrorsRewrite | null): void;
   post<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GatewayResponse<TData>>;
   stop(): Promise<void>;
 }
@@ -110,6 +118,7 @@ export const APOLLO_GATEWAY: GatewayKind = {
   },
   async start(options) {
     const fetches: SubgraphFetch[] = [];
+    let rewrite: ErrorsRewrite | null = null;
     const server = new ApolloServer({
       gateway: new ApolloGateway({
         supergraphSdl: supergraphOrThrow(this, [options.orders, options.invoices]),
@@ -121,6 +130,10 @@ export const APOLLO_GATEWAY: GatewayKind = {
               if (name === options.invoices.name) subgraphRequest.http?.headers.set("router-authorization", options.routerSecret);
               fetches.push({ subgraph: name, query: subgraphRequest.query ?? "" });
             },
+            async didReceiveResponse({ response }) {
+              if (rewrite && name === options.invoices.name && response.errors) response.errors = rewrite(response.errors);
+              return response;
+            },
           }),
       }),
       plugins: [sampleEveryRequestForTraces],
@@ -129,6 +142,9 @@ export const APOLLO_GATEWAY: GatewayKind = {
     return {
       url,
       fetches,
+      rewriteInvoicesErrors(next) {
+        rewrite = next;
+      },
       post: (query, variables) => postJson(url, query, variables),
       stop: () => server.stop(),
     };
@@ -147,6 +163,7 @@ export const HIVE_GATEWAY: GatewayKind = {
   },
   async start(options) {
     const fetches: SubgraphFetch[] = [];
+    let rewrite: ErrorsRewrite | null = null;
     const subgraphNames = new Map([
       [options.orders.url, options.orders.name],
       [options.invoices.url, options.invoices.name],
@@ -162,8 +179,16 @@ export const HIVE_GATEWAY: GatewayKind = {
       plugins: () => [
         {
           onFetch({ url, options: init }) {
+            const subgraph = subgraphNames.get(url) ?? url;
             const body = typeof init.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
-            fetches.push({ subgraph: subgraphNames.get(url) ?? url, query: body.query ?? "" });
+            fetches.push({ subgraph, query: body.query ?? "" });
+            const active = rewrite;
+            if (!active || subgraph !== options.invoices.name) return;
+            return async ({ response, setResponse }) => {
+              const answer = (await response.json()) as { errors?: GatewayError[] };
+              if (answer.errors) answer.errors = active(answer.errors);
+              setResponse(new Response(JSON.stringify(answer), { status: response.status, headers: { "content-type": "application/json" } }));
+            };
           },
         },
       ],
@@ -174,6 +199,9 @@ export const HIVE_GATEWAY: GatewayKind = {
     return {
       url,
       fetches,
+      rewriteInvoicesErrors(next) {
+        rewrite = next;
+      },
       post: (query, variables) => postJson(url, query, variables),
       async stop() {
         http.closeAllConnections();
