@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { parse } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ORDERS_SDL, startOrdersSubgraph, type OrdersSubgraph } from "../helpers/federation.js";
-import { GATEWAYS, invoicesTypeDefs, type GatewayKind, type GatewayName, type GatewayResponse, type RunningGateway, type SubgraphDefinition } from "../helpers/gateways.js";
+import { GATEWAYS, hiveRuntimeIsTheGatewaysOwn, invoicesTypeDefs, type GatewayKind, type GatewayName, type GatewayResponse, type RunningGateway, type SubgraphDefinition } from "../helpers/gateways.js";
 import { startAllProviders, type AllProviders } from "../hardening/all-providers.js";
 
 const ROUTER_SECRET = "router-secret-for-the-federation-suite";
@@ -307,6 +307,10 @@ describe.each(GATEWAYS.map((kind) => ({ kind, name: kind.name, delivers: DELIVER
 });
 
 describe("both gateways side by side", () => {
+  it("runs Hive Gateway with the runtime the pinned @graphql-hive/gateway ships", () => {
+    expect(hiveRuntimeIsTheGatewaysOwn()).toBe(true);
+  });
+
   const READ_OPERATIONS = [
     `{ purchaseOrders(numbers: ["PO-1001", "PO-1002", "PO-1003"]) { number status invoices { id provider number documentType total { amount currency } lines { partNumber serialNumbers { value } } } } }`,
     `{ purchaseOrders(numbers: ["PO-1002"]) { invoiceLookup { invoices { number } failures { provider code } notices { code } } } }`,

@@ -1,17 +1,20 @@
 // The two gateways the federation suite runs through, each started the way its vendor
 // documents it, as a real HTTP server on loopback: @apollo/gateway (in Apollo Server, over a
 // supergraph composed by @apollo/composition) and The Guild's Hive Gateway (over a supergraph
-// composed by @theguild/federation-composition). Both insert the router secret into requests
+// composed by @theguild/federation-composition; its runtime is imported from
+// @graphql-hive/gateway-runtime, which @graphql-hive/gateway re-exports, to skip loading the
+// CLI's plugins in every test run). Both insert the router secret into requests
 // to the invoices subgraph only, in their own configuration idiom, and record every subgraph
 // fetch they make.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { composeServices as apolloCompose } from "@apollo/composition";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { createGatewayRuntime } from "@graphql-hive/gateway";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { composeServices as guildCompose } from "@theguild/federation-composition";
 import { parse, type DocumentNode } from "graphql";
 import { request } from "undici";
@@ -215,3 +218,13 @@ export const HIVE_GATEWAY: GatewayKind = {
 };
 
 export const GATEWAYS: readonly GatewayKind[] = [APOLLO_GATEWAY, HIVE_GATEWAY];
+
+/**
+ * Whether the gateway runtime the tests import is the one the pinned @graphql-hive/gateway
+ * runs (a bump of one without the other would test another version than the README names).
+ */
+export function hiveRuntimeIsTheGatewaysOwn(): boolean {
+  const require = createRequire(import.meta.url);
+  const gatewayRequire = createRequire(require.resolve("@graphql-hive/gateway/package.json"));
+  return gatewayRequire.resolve("@graphql-hive/gateway-runtime/package.json") === require.resolve("@graphql-hive/gateway-runtime/package.json");
+}
