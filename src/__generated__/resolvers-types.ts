@@ -748,7 +748,10 @@ export type ProviderFailureCode =
  */
 export type PurchaseOrder = {
   __typename?: 'PurchaseOrder';
-  /** The same invoices with provider failures and notices as data instead of GraphQL errors. */
+  /**
+   * The same invoices with provider failures and notices as data instead of GraphQL errors:
+   * the way to see a failed provider that works the same behind every router.
+   */
   invoiceLookup: InvoiceLookup;
   /**
    * The invoices of this purchase order across providers (all configured providers when
@@ -756,6 +759,12 @@ export type PurchaseOrder = {
    * returned and one GraphQL error per failed provider is added to the response, with
    * `extensions.code` = `PROVIDER_<CODE>`, `extensions.provider` and, where known,
    * `extensions.retryAfterSeconds`.
+   *
+   * Whether that error reaches you depends on the router: Apollo's gateway delivers it at this
+   * field's path; Apollo Router delivers it when configured to include subgraph errors; Hive
+   * Gateway drops it, so an outage there looks like fewer invoices. To see failures behind any
+   * router, select `invoiceLookup` (or query `invoicesByPurchaseOrder`), which returns them
+   * as data.
    */
   invoices: Array<Invoice>;
   /** The customer purchase-order number. */

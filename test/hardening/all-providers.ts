@@ -44,6 +44,7 @@ export interface AllProviders {
 export interface GraphQLBody {
   readonly data?: Record<string, unknown> | null;
   readonly errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+  readonly extensions?: Record<string, unknown>;
 }
 
 export interface AllProvidersOptions {

@@ -1,6 +1,6 @@
 // Federation set-up for the gateway tests: a tiny orders subgraph that owns PurchaseOrder,
 // served over HTTP on loopback, and a real @apollo/gateway composing it with this subgraph.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { composeServices } from "@apollo/composition";
@@ -20,7 +20,14 @@ export const ORDERS_SDL = parse(/* GraphQL */ `
   }
 `);
 
-export async function startOrdersSubgraph(): Promise<{ url: string; close(): Promise<void> }> {
+export interface OrdersSubgraph {
+  readonly url: string;
+  /** The headers of every request received, in order. */
+  readonly requestHeaders: readonly IncomingHttpHeaders[];
+  close(): Promise<void>;
+}
+
+export async function startOrdersSubgraph(): Promise<OrdersSubgraph> {
   const schema = buildSubgraphSchema([
     {
       typeDefs: ORDERS_SDL,
@@ -32,7 +39,9 @@ export async function startOrdersSubgraph(): Promise<{ url: string; close(): Pro
   ]);
   const apollo = new ApolloServer({ schema });
   await apollo.start();
+  const requestHeaders: IncomingHttpHeaders[] = [];
   const server: Server = createServer((req, res) => {
+    requestHeaders.push(req.headers);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -46,6 +55,7 @@ export async function startOrdersSubgraph(): Promise<{ url: string; close(): Pro
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    requestHeaders,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
