@@ -110,8 +110,8 @@ describe("the shared rate budget", () => {
   it("grants at most the budget across two replicas and fails the rest at once with RATE_LIMITED", async () => {
     const prefix = deployment();
     const [a, b] = [await replica(prefix), await replica(prefix)];
-    const limiters = [a.rateLimiter("acct", budget), b.rateLimiter("acct", budget)];
-    const { permits, errors } = await settle(Array.from({ length: 30 }, (_, i) => (limiters[i % 2] ?? limiters[0])!.acquire(waiter(2_000))));
+    const limiters = [a.rateLimiter("acct", budget), b.rateLimiter("acct", budget)] as const;
+    const { permits, errors } = await settle(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? limiters[0] : limiters[1]).acquire(waiter(2_000))));
     expect(permits).toHaveLength(10);
     expect(errors).toHaveLength(20);
     for (const error of errors) {

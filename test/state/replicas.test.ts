@@ -164,6 +164,61 @@ describe("two replicas sharing one Redis", () => {
   });
 });
 
+describe("the page-view pattern: 6 users opening purchase-order pages over and over, Ingram at 60 calls per window", () => {
+  const ORDERS = ["PO-1001", "PO-1002", "PO-1003", ...Array.from({ length: 9 }, (_, i) => `PO-GEN-00${i + 1}`)];
+  const PAGE = `query ($po: String!) { invoicesByPurchaseOrder(purchaseOrderNumbers: [$po]) { invoices { provider number } failures { provider code } } }`;
+
+  /** How often each provider was asked about each purchase order (and Ingram about each invoice) since the marks. */
+  function askedPerOrder(marks: ReturnType<typeof requestMarks>, budgeted: IngramSimulator): number[] {
+    const counts = new Map<string, number>();
+    const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const r of budgeted.apiRequests().slice(marks.ingram)) count(r.kind === "search" ? `ingram search ${r.query["customerOrderNumber"]}` : `ingram detail ${r.path}`);
+    for (const r of td.requests.slice(marks.td)) for (const m of r.body.matchAll(/<PONbr>([^<]*)<\/PONbr>/g)) count(`td ${m[1]}`);
+    for (const r of fabric.requests.slice(marks.fabric)) if (r.route === "list") count(`fabric ${r.params["purchase_order_number"]}`);
+    for (const r of stuller.requests.slice(marks.stuller)) for (const po of r.purchaseOrderNumbers) count(`stuller ${po}`);
+    return [...counts.values()];
+  }
+
+  function requestMarks(budgeted: IngramSimulator) {
+    return { ingram: budgeted.apiRequests().length, td: td.requests.length, fabric: fabric.requests.length, stuller: stuller.requests.length };
+  }
+
+  it.each([
+    ["one replica", false],
+    ["two replicas sharing Redis", true],
+  ])("completes every page view with %s: no 429, each provider asked once per purchase order in the window", async (_name, shared) => {
+    const budgeted = await startIngramMicroSimulator({ limit: 60, windowMs: 60_000 });
+    try {
+      const own = { ...accounts, INGRAM_MICRO: budgeted.credentials };
+      const fleet = shared ? await deployment({ accounts: own }) : [await startReplica(own, { ingramRateLimit: { limit: 60, windowMs: 60_000 } })];
+      if (!shared) replicas.push(...fleet);
+      const marks = requestMarks(budgeted);
+      // 6 users, 10 page views each, one every 50 ms, each user walking the 12 orders from its own start.
+      const views = await Promise.all(
+        Array.from({ length: 6 }, async (_, user) => {
+          const results = [];
+          for (let view = 0; view < 10; view++) {
+            const po = ORDERS[(user * 2 + view) % ORDERS.length] ?? "PO-1001";
+            const replica = fleet[(user + view) % fleet.length] as Replica;
+            results.push(await replica.run(PAGE, { po }));
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          return results;
+        }),
+      );
+      const all = views.flat();
+      expect(all).toHaveLength(60);
+      const complete = all.filter((r) => r.errors === undefined && (r.data?.["invoicesByPurchaseOrder"] as { failures: unknown[] }).failures.length === 0);
+      expect(complete).toHaveLength(60);
+      expect(budgeted.apiRequests().filter((r) => r.status === 429)).toHaveLength(0);
+      expect(Math.max(...askedPerOrder(marks, budgeted))).toBe(1);
+    } finally {
+      await Promise.allSettled(replicas.splice(0).map((replica) => replica.close()));
+      await budgeted.close();
+    }
+  });
+});
+
 async function expectEventually(condition: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (await condition().catch(() => false)) return;
