@@ -25,6 +25,8 @@ export interface Context {
   readonly registry: ProviderRegistry;
   /** The loaders of a configured provider, or the NOT_CONFIGURED error. */
   loadersFor(provider: Provider): ProviderLoaders | ProviderError;
+  /** Forgets the cached answers about these invoices of `provider` (they just changed at the provider). */
+  forgetInvoices(provider: InvoiceProvider, refs: readonly string[]): Promise<void>;
   /** A provider failure to report as a GraphQL error next to data the field still returns. */
   addError(error: GraphQLError): void;
   readonly extraErrors: readonly GraphQLError[];
@@ -83,6 +85,7 @@ export function createContext(options: CreateContextOptions): Context {
       loaders.set(provider, created);
       return created;
     },
+    forgetInvoices: (provider, refs) => lookups.of(provider).forget(refs),
     addError(error) {
       extraErrors.push(error);
     },

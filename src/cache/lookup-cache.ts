@@ -55,6 +55,11 @@ export type LookupAnswer<T> =
 
 export interface ProviderLookups {
   load<K extends LookupKind>(kind: K, keys: readonly string[], call: CallContext): Promise<Array<LookupAnswer<LookupValue<K>>>>;
+  /**
+   * Forgets what is stored about these invoices (by id), and the number and purchase-order
+   * answers that hold them: this subgraph just changed them at the provider (acknowledged).
+   */
+  forget(refs: readonly string[]): Promise<void>;
 }
 
 export interface LookupCacheDeps {
@@ -254,6 +259,17 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
   }
 
   return {
+    async forget(refs) {
+      if (!shares || refs.length === 0) return;
+      const keys = new Set(refs.map((ref) => keyOf("ref", ref)));
+      for (const entry of await readStored("ref", refs)) {
+        const invoice = entry?.value as InvoiceModel | null | undefined;
+        if (invoice === null || invoice === undefined) continue;
+        keys.add(keyOf("number", invoice.number));
+        if (invoice.purchaseOrderNumber !== null) keys.add(keyOf("po", invoice.purchaseOrderNumber));
+      }
+      await Promise.all([...keys].map((key) => store.delete(key).catch(() => {})));
+    },
     async load<K extends LookupKind>(kind: K, keys: readonly string[], call: CallContext): Promise<Array<LookupAnswer<LookupValue<K>>>> {
       const stored = await readStored(kind, keys);
       const at = now();

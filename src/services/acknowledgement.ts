@@ -90,12 +90,17 @@ export async function acknowledgeInvoices(context: Context, ids: readonly string
       } catch (error) {
         return fail(asProviderError(providerId, error).message);
       }
+      const acknowledged: string[] = [];
       for (const [ref, idsOfRef] of refs) {
         const outcome = results.get(ref) ?? { acknowledged: false, error: `${providerLabel(providerId)} gave no answer for this invoice` };
+        if (outcome.acknowledged) acknowledged.push(ref);
         for (const id of idsOfRef) {
           outcomes.set(id, outcome.acknowledged ? { acknowledged: true, error: null } : { acknowledged: false, error: outcome.error });
         }
       }
+      // The cached answers of these invoices still say "unacknowledged": a client reading them
+      // right after acknowledging must see the change.
+      await context.forgetInvoices(provider, acknowledged);
     }),
   );
   return ids.map((id) => ({ id, ...(outcomes.get(id) ?? { acknowledged: false, error: "not processed" }) }));

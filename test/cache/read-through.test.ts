@@ -161,6 +161,20 @@ describe("fresh answers are reused for their freshness window", () => {
   });
 });
 
+describe("answers this subgraph changes", () => {
+  it("forgets an invoice's answers when it is acknowledged, so the next read shows the acknowledgement", async () => {
+    const provider = new InMemoryProvider({ id: "FABRIC", account: "acct-1", acknowledgement: true, invoices: [openInvoice("FABRIC", "7", "PO-7")] });
+    const sg = await subgraphWithCache([provider], lookupCaching());
+    const ACK_STATE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Invoice { number acknowledgedAt } } invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-7"]) { invoices { acknowledgedAt } } }`;
+    const before = await sg.run(ACK_STATE, { r: [entity("FABRIC", "7")] });
+    expect(before.result.data).toEqual({ _entities: [{ number: "7", acknowledgedAt: null }], invoicesByPurchaseOrder: { invoices: [{ acknowledgedAt: null }] } });
+    const ack = await sg.run(`mutation ($ids: [ID!]!) { acknowledgeInvoices(ids: $ids) { acknowledged } }`, { ids: [encodeInvoiceId("FABRIC", "7")] });
+    expect(ack.result.data).toEqual({ acknowledgeInvoices: [{ acknowledged: true }] });
+    const after = await sg.run(ACK_STATE, { r: [entity("FABRIC", "7")] });
+    expect(after.result.data).toEqual({ _entities: [{ number: "7", acknowledgedAt: "2026-01-01T00:00:00Z" }], invoicesByPurchaseOrder: { invoices: [{ acknowledgedAt: "2026-01-01T00:00:00Z" }] } });
+  });
+});
+
 describe("stale-while-revalidate", () => {
   it("serves an answer past its window at once while one refresh runs, and the refreshed answer replaces it", async () => {
     const clock = testClock();
