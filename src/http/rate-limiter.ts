@@ -73,6 +73,33 @@ export function headerInt(value: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** RATE_LIMITED for a caller whose call cannot start before its deadline, with when it could. */
+export function rateLimitedError(provider: Provider, budget: string, retryAfterSeconds: number): ProviderError {
+  const message = `${providerLabel(provider)}'s rate limit (${budget}) leaves no call before this request's deadline`;
+  return new ProviderError(provider, "RATE_LIMITED", message, { retryAfterSeconds: Math.max(1, retryAfterSeconds) });
+}
+
+/** One unref'd timer that wakes a limiter at the time it asks for last (or never, for null). */
+export class WakeTimer {
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
+
+  constructor(private readonly wake: () => void) {}
+
+  set(now: number, at: number | null): void {
+    if (at !== null && this.timer !== null && this.timerAt === at) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (at === null) return;
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, Math.max(1, at - now));
+    this.timer.unref();
+  }
+}
+
 interface Waiter extends RateLimitWaiter {
   resolve(permit: RateLimitPermit): void;
   reject(error: ProviderError): void;
@@ -109,8 +136,7 @@ export class InProcessRateLimiter implements RateLimiter {
   /** The upstream's Remaining (less our calls since), valid until its Reset. */
   private upstream: { remaining: number; resetAt: number } | null = null;
   private queue: Waiter[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = 0;
+  private readonly timer = new WakeTimer(() => this.drain());
 
   constructor(options: RateLimiterOptions) {
     this.provider = options.provider;
@@ -248,7 +274,7 @@ export class InProcessRateLimiter implements RateLimiter {
     }
     this.queue = kept;
     // Wake up when the head may start or a waiter's call stops fitting before its deadline.
-    this.arm(now, kept.length === 0 ? null : kept.reduce((at, w) => Math.min(at, w.deadline - this.callRoomMs), starts[0] ?? now));
+    this.timer.set(now, kept.length === 0 ? null : kept.reduce((at, w) => Math.min(at, w.deadline - this.callRoomMs), starts[0] ?? now));
     recordBudgetRemaining(this.provider, this.remaining());
   }
 
@@ -271,26 +297,8 @@ export class InProcessRateLimiter implements RateLimiter {
     });
   }
 
-  private arm(now: number, at: number | null): void {
-    if (at === null) {
-      if (this.timer !== null) clearTimeout(this.timer);
-      this.timer = null;
-      return;
-    }
-    if (this.timer !== null && this.timerAt === at) return;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.drain();
-    }, Math.max(1, at - now));
-    this.timer.unref();
-  }
-
   private limitedError(retryAfterSeconds: number): ProviderError {
-    const label = providerLabel(this.provider);
-    const message = `${label}'s rate limit (${this.limit()} calls per ${this.windowMs / 1000} s) leaves no call before this request's deadline`;
-    return new ProviderError(this.provider, "RATE_LIMITED", message, { retryAfterSeconds: Math.max(1, retryAfterSeconds) });
+    return rateLimitedError(this.provider, `${this.limit()} calls per ${this.windowMs / 1000} s`, retryAfterSeconds);
   }
 
   private abortError(waiter: RateLimitWaiter): ProviderError {

@@ -14,7 +14,7 @@
 // shared window.
 import { randomUUID } from "node:crypto";
 import type { Provider } from "../__generated__/resolvers-types.js";
-import { ProviderError, providerLabel } from "../domain/errors.js";
+import type { ProviderError } from "../domain/errors.js";
 import { recordBudgetRemaining } from "../observability/budget-metrics.js";
 import type { RedisLink } from "../state/redis-link.js";
 import { cancelledError } from "./failures.js";
@@ -24,6 +24,8 @@ import {
   InProcessRateLimiter,
   parseRateLimitReset,
   pauseAfter429,
+  rateLimitedError,
+  WakeTimer,
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitPermit,
@@ -162,7 +164,7 @@ export class SharedRateLimiter implements RateLimiter {
   private queue: Waiter[] = [];
   private pumping = false;
   private again = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new WakeTimer(() => this.pump());
   /** Earliest time a call could start, as last seen (for retryAfterSeconds). */
   private blockedUntil = 0;
   private outage = false;
@@ -289,7 +291,7 @@ export class SharedRateLimiter implements RateLimiter {
       }
     });
     this.queue = kept;
-    this.arm(now, kept.length === 0 ? null : Math.min(starts[0] ?? now, ...kept.map((w) => w.deadline - this.callRoomMs)));
+    this.timer.set(now, kept.length === 0 ? null : Math.min(starts[0] ?? now, ...kept.map((w) => w.deadline - this.callRoomMs)));
   }
 
   /** Redis answers again: the calls this replica made meanwhile join the shared window. */
@@ -314,20 +316,7 @@ export class SharedRateLimiter implements RateLimiter {
     });
   }
 
-  private arm(now: number, at: number | null): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    if (at === null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.pump();
-    }, Math.max(1, at - now));
-    this.timer.unref();
-  }
-
   private limitedError(retryAfterSeconds: number): ProviderError {
-    const label = providerLabel(this.provider);
-    const message = `${label}'s rate limit (${this.limit} calls per ${this.windowMs / 1000} s for every replica together) leaves no call before this request's deadline`;
-    return new ProviderError(this.provider, "RATE_LIMITED", message, { retryAfterSeconds: Math.max(1, retryAfterSeconds) });
+    return rateLimitedError(this.provider, `${this.limit} calls per ${this.windowMs / 1000} s for every replica together`, retryAfterSeconds);
   }
 }
