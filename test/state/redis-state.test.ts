@@ -1,6 +1,7 @@
 // The Redis-backed shared state against a real redis-server: the entry store, claims between
 // replicas, and the shared rate budget (two replicas, one account), including what happens
 // while Redis is away.
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderError } from "../../src/domain/errors.js";
 import type { RateLimitPermit } from "../../src/http/rate-limiter.js";
@@ -67,6 +68,26 @@ describe("the entry store on Redis", () => {
     expect(await a.store.get(["token"])).toEqual([{ value: "new", refreshAt: 5 }]);
     await a.store.delete("token", { value: "new", refreshAt: 5 });
     expect(await a.store.get(["token"])).toEqual([undefined]);
+  });
+});
+
+describe("a slow Redis", () => {
+  it("bounds every call: while Redis does not answer, reads are misses, claims are won and nothing waits for it", async () => {
+    const prefix = deployment();
+    const state = await replica(prefix);
+    await state.store.set([{ key: "a", value: 1, ttlMs: 60_000 }]);
+    expect(await state.store.get(["a"])).toEqual([1]);
+    // CLIENT PAUSE holds every other client's commands for 2 s once it has answered.
+    const pauser = new Redis(redis.url);
+    await pauser.call("CLIENT", "PAUSE", "2000", "ALL");
+    let resumed = false;
+    const resumes = new Promise((resolve) => setTimeout(resolve, 2_000)).then(() => (resumed = true));
+    expect(await state.store.get(["a"])).toEqual([undefined]);
+    expect([...(await state.coordination.claim(["k"], 1_000))]).toEqual(["k"]);
+    await state.store.set([{ key: "b", value: 2, ttlMs: 1_000 }]);
+    expect(resumed).toBe(false);
+    await resumes;
+    pauser.disconnect();
   });
 });
 
