@@ -20,6 +20,7 @@ export function invoiceModel(
     orderNumber: null,
     endUserOrderNumber: null,
     referenceNumber: null,
+    originalDocumentNumber: null,
     documentType: null,
     status: null,
     orderStatus: null,
@@ -63,6 +64,8 @@ export function invoiceModel(
     metalMarketRates: [],
     attributes: [],
     discrepancies: [],
+    archived: false,
+    acceptance: null,
   };
   return { ...base, ...fields };
 }
@@ -88,6 +91,7 @@ export function lineModel(fields: Partial<LineModel> = {}): LineModel {
     trackingNumbers: [],
     notes: null,
     attributes: [],
+    specialBidNumber: null,
     ...fields,
   };
 }
@@ -104,6 +108,10 @@ export function addressModel(fields: Partial<AddressModel>): AddressModel | null
     phone: null,
     email: null,
     accountNumber: null,
+    alternatePhone: null,
+    fax: null,
+    taxId: null,
+    addressType: null,
     ...fields,
     lines: (fields.lines ?? []).map((line) => line.trim()).filter((line) => line !== ""),
   };

@@ -48,7 +48,7 @@ export class CodeTable<TValue extends string> {
   }
 
   /** Null for a missing code; UNKNOWN (with the raw code kept exactly) for an unlisted one. */
-  translate(rawCode: string | null | undefined): CodedValue<TValue | "UNKNOWN"> | null {
+  translate(rawCode: string | null | undefined): (CodedValue<TValue | "UNKNOWN"> & { readonly code: string }) | null {
     if (rawCode === null || rawCode === undefined) return null;
     const row = this.byCode.get(this.normalize(rawCode));
     if (row === undefined) {

@@ -86,6 +86,7 @@ export function fabricTerms(invoice: FabricInvoice): PaymentTermsModel | null {
     dueDate: invoice.terms_date_due,
     discountPercent: invoice.terms_discount_percent,
     discountDays: invoice.terms_discount_days,
+    discountDueDate: null,
   };
   return Object.values(terms).every((value) => value === null) ? null : terms;
 }

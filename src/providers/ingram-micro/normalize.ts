@@ -53,7 +53,7 @@ export function normalizeInvoice(number: string, dto: InvoiceDetailDto): Invoice
     freight: money(dto.customerfreightamount),
     discount: money(dto.discountamount),
     total: money(dto.totalamount),
-    terms: dto.paymentterms === null ? null : { type: null, typeCode: dto.paymentterms, description: null, netDays: null, dueDate: null, discountPercent: null, discountDays: null },
+    terms: dto.paymentterms === null ? null : { type: null, typeCode: dto.paymentterms, description: null, netDays: null, dueDate: null, discountPercent: null, discountDays: null, discountDueDate: null },
     billTo: address(dto.billto, dto.billtosuffix),
     shipTo: address(dto.shiptoaddress, dto.shiptosuffix),
     soldTo: address(dto.soldto, null),

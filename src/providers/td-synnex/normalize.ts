@@ -104,6 +104,7 @@ function terms(invoice: TdInvoice): PaymentTermsModel | null {
     dueDate: null,
     discountPercent: decimalField("Discount", invoice.Discount),
     discountDays: integerField("DiscountDays", invoice.DiscountDays),
+    discountDueDate: null,
   };
   const empty = model.description === null && model.netDays === null && model.discountPercent === null && model.discountDays === null;
   return empty ? null : model;
