@@ -9,6 +9,7 @@ import {
   holdReasonCode,
   ingramCreditMemoReasonTable,
   ingramHoldReasonTable,
+  ingramInvoiceStatusTable,
   ingramOrderStatusTable,
   listReasonCodes,
   tdSynnexOrderTypeTable,
@@ -149,6 +150,14 @@ const FABRIC_INVOICE_STATUS: readonly Row[] = [
   ["closed", "CLOSED", "Closed"],
 ];
 
+// provider-wire-notes.md §1.4/§1.5: the v6 search sample's "OPEN", the v6.1 sample's "Open";
+// Closed and Paid are the settled counterparts (Ingram publishes no table).
+const INGRAM_INVOICE_STATUS: readonly Row[] = [
+  ["Open", "OPEN", "Open"],
+  ["Closed", "CLOSED", "Closed"],
+  ["Paid", "CLOSED", "Paid"],
+];
+
 interface TableCase {
   readonly name: string;
   readonly table: CodeTable<string>;
@@ -220,6 +229,17 @@ const TABLES: readonly TableCase[] = [
     namesCodes: (description, codes) => {
       expect(codes).toHaveLength(1);
       expect(description).toBe(`fabric option: ${codes[0]}.`);
+    },
+  },
+  {
+    name: "ingram.invoiceStatus",
+    table: ingramInvoiceStatusTable,
+    expected: INGRAM_INVOICE_STATUS,
+    unknownDescription: "Unknown invoice status",
+    enumName: "InvoiceStatus",
+    otherValues: [],
+    namesCodes: (description, codes) => {
+      expect(description).toContain(`Ingram Micro invoiceStatus ${codes.join(" or ")}`);
     },
   },
   {

@@ -10,6 +10,7 @@ import { clientCredentialsTokenSource } from "../../http/oauth-token.js";
 import type { RateLimiter } from "../../http/rate-limiter.js";
 import { createTransport, type TransportOptions, type TransportResponse } from "../../http/transport.js";
 import type { CallContext } from "../types.js";
+import { parseIngramJson } from "./json.js";
 
 const PROVIDER = "INGRAM_MICRO";
 /** How often one call waits for the reset after an upstream 429 before giving up. */
@@ -35,6 +36,8 @@ export interface IngramClient {
   invoiceDetail(number: string, call: CallContext): Promise<IngramAnswer>;
   /** GET /resellers/v6/invoices?customerOrderNumber=&pageNumber=&pageSize= */
   searchInvoices(purchaseOrder: string, pageNumber: number, pageSize: number, call: CallContext): Promise<IngramAnswer>;
+  /** GET /resellers/v6/invoices?invoiceNumber= (one invoice; the search's unhyphenated form) */
+  searchInvoicesByNumber(invoiceNumber: string, call: CallContext): Promise<IngramAnswer>;
   close(): Promise<void>;
 }
 
@@ -115,7 +118,7 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
       throw new ProviderError(PROVIDER, "BAD_RESPONSE", `Ingram Micro ${what}`, { upstreamStatus: res.status });
     }
     try {
-      return { status: res.status, body: JSON.parse(res.text) as unknown };
+      return { status: res.status, body: parseIngramJson(res.text) };
     } catch {
       if (res.status === 404) return { status: 404, body: undefined };
       throw new ProviderError(PROVIDER, "BAD_RESPONSE", "Ingram Micro sent a response body that is not valid JSON", { upstreamStatus: res.status });
@@ -134,6 +137,11 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
       url.searchParams.set("customerOrderNumber", purchaseOrder);
       url.searchParams.set("pageNumber", String(pageNumber));
       url.searchParams.set("pageSize", String(pageSize));
+      return get(url, call);
+    },
+    searchInvoicesByNumber(invoiceNumber, call) {
+      const url = joinUrl(config.baseUrl, "resellers/v6/invoices");
+      url.searchParams.set("invoiceNumber", invoiceNumber);
       return get(url, call);
     },
     close: () => transport.close(),
