@@ -88,6 +88,8 @@ export type Attribute = {
 /** A fabric brand: the supplier that sent an invoice through fabric Dropship. */
 export type Brand = {
   __typename?: 'Brand';
+  /** The brand's short code in fabric. */
+  code: Maybe<Scalars['String']['output']>;
   /** fabric's brand id. */
   id: Scalars['String']['output'];
   /** The brand's name. */
@@ -516,11 +518,11 @@ export type InvoiceAcceptance = {
 
 /** Where a retailer's decision on an invoice stands (fabric invoice acceptance). */
 export type InvoiceAcceptanceState =
-  /** The retailer accepted the invoice. */
+  /** Accepted: the retailer accepted the invoice (fabric acceptance status accepted, or only `accepted_at` set). */
   | 'ACCEPTED'
-  /** Neither accepted nor rejected yet. */
+  /** Pending: neither accepted nor rejected yet (fabric acceptance status pending, or no status and no decision time). */
   | 'PENDING'
-  /** The retailer rejected the invoice; see `InvoiceAcceptance.reason`. */
+  /** Rejected: the retailer rejected the invoice (fabric acceptance status rejected, or only `rejected_at` set); see `InvoiceAcceptance.reason`. */
   | 'REJECTED'
   /** An acceptance status the provider does not document; read `InvoiceAcceptance.stateCode`. */
   | 'UNKNOWN';
@@ -1146,6 +1148,7 @@ export type AttributeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

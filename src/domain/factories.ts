@@ -96,7 +96,10 @@ export function lineModel(fields: Partial<LineModel> = {}): LineModel {
   };
 }
 
-/** An address, or null when the provider sent nothing in it. Blank lines are dropped. */
+/**
+ * An address, or null when the provider sent nothing in it. Blank lines are dropped. A type
+ * alone (fabric's `type` on an otherwise blank address) is no address.
+ */
 export function addressModel(fields: Partial<AddressModel>): AddressModel | null {
   const address: AddressModel = {
     name: null,
@@ -115,6 +118,7 @@ export function addressModel(fields: Partial<AddressModel>): AddressModel | null
     ...fields,
     lines: (fields.lines ?? []).map((line) => line.trim()).filter((line) => line !== ""),
   };
-  const empty = address.lines.length === 0 && Object.entries(address).every(([key, value]) => key === "lines" || value === null || value === "");
+  const empty =
+    address.lines.length === 0 && Object.entries(address).every(([key, value]) => key === "lines" || key === "addressType" || value === null || value === "");
   return empty ? null : address;
 }

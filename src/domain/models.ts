@@ -138,6 +138,7 @@ export interface MetalMarketRateModel {
 export interface BrandModel {
   readonly id: string;
   readonly name: string | null;
+  readonly code?: string | null;
 }
 
 export interface LineModel {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CodeTable,
   creditMemoReasonCode,
+  fabricAcceptanceStatusTable,
   fabricInvoiceStatusTable,
   fabricTermsTypeTable,
   holdReasonCode,
@@ -158,6 +159,14 @@ const INGRAM_INVOICE_STATUS: readonly Row[] = [
   ["Paid", "CLOSED", "Paid"],
 ];
 
+// fabric documents invoice acceptance (accept, or reject with a reason) but not its status
+// values: the three states' own words.
+const FABRIC_ACCEPTANCE_STATUS: readonly Row[] = [
+  ["pending", "PENDING", "Pending"],
+  ["accepted", "ACCEPTED", "Accepted"],
+  ["rejected", "REJECTED", "Rejected"],
+];
+
 interface TableCase {
   readonly name: string;
   readonly table: CodeTable<string>;
@@ -252,6 +261,18 @@ const TABLES: readonly TableCase[] = [
     namesCodes: (description, codes) => {
       expect(codes).toHaveLength(1);
       expect(description).toContain(`(fabric status ${codes[0]})`);
+    },
+  },
+  {
+    name: "fabric.acceptanceStatus",
+    table: fabricAcceptanceStatusTable,
+    expected: FABRIC_ACCEPTANCE_STATUS,
+    unknownDescription: "Unknown acceptance status",
+    enumName: "InvoiceAcceptanceState",
+    otherValues: [],
+    namesCodes: (description, codes) => {
+      expect(codes).toHaveLength(1);
+      expect(description).toContain(`(fabric acceptance status ${codes[0]}`);
     },
   },
 ];

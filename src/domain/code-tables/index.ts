@@ -11,6 +11,7 @@ export { INGRAM_CREDIT_MEMO_REASON_ROWS, ingramCreditMemoReasonTable } from "./i
 export { TD_SYNNEX_ORDER_TYPE_ROWS, tdSynnexOrderTypeTable } from "./td-synnex-order-type.js";
 export { FABRIC_TERMS_TYPE_ROWS, fabricTermsTypeTable } from "./fabric-terms-type.js";
 export { FABRIC_INVOICE_STATUS_ROWS, fabricInvoiceStatusTable } from "./fabric-invoice-status.js";
+export { FABRIC_ACCEPTANCE_STATUS_ROWS, fabricAcceptanceStatusTable } from "./fabric-acceptance-status.js";
 
 function isBlank(raw: string | null | undefined): boolean {
   return raw === null || raw === undefined || raw.trim() === "";
