@@ -55,13 +55,15 @@ export function fabricAcceptance(acceptance: FabricAcceptance | null | undefined
  * SKU (our own item number) and goes to `sku`. fabric sends a unit `price` and no extended
  * amount, so `extendedPrice` stays null rather than computed; `net_price`, whose meaning
  * fabric does not document for invoice lines, is kept raw as an attribute. fabric lines have
- * ids but no line numbers: `number` is the 1-based position, the id an attribute.
+ * ids but no line numbers: `number` is the 1-based position, the ids (line, variant, ordered
+ * line) attributes.
  */
 export function fabricLine(line: FabricLine, index: number, currency: string): LineModel {
   const attributes: AttributeModel[] = [];
   if (line.id !== null) attributes.push({ name: "line_id", value: line.id });
   if (line.net_price !== null) attributes.push({ name: "net_price", value: line.net_price });
   if (line.variant?.id) attributes.push({ name: "variant_id", value: line.variant.id });
+  if (line.ordered_line?.id) attributes.push({ name: "ordered_line_id", value: line.ordered_line.id });
   return lineModel({
     number: String(index + 1),
     partNumber: line.variant?.brand_identifier ?? null,
