@@ -1,7 +1,10 @@
 // Ingram Micro behind the InvoiceProvider seam. By number or ref: one v5 detail call per
-// invoice. By purchase order: the v6 search (every page), then the v5 detail of each listed
-// invoice. Every detail is fetched at most once per GraphQL request, across batches and
-// across loaders (the CallContext is created once per request, so it keys the memo).
+// invoice (and one search by invoice number only when v5 no longer knows it: an archived
+// invoice). By purchase order: the v6 search (every page), then the v5 detail of each listed
+// invoice, given the search row's header fields (status, due dates, amount due); an invoice
+// v5 no longer details is returned from its row, with an ARCHIVED notice. Every detail is
+// fetched at most once per GraphQL request, across batches and across loaders (the
+// CallContext is created once per request, so it keys the memo).
 //
 // maxBatchSize is 100, the schema's cap on purchase orders per query: batching saves no
 // upstream calls here (each key costs its own calls whatever the batch), so the batch is
