@@ -31,6 +31,7 @@ const config: CodegenConfig = {
           PaymentTerms: "../domain/models.js#PaymentTermsModel",
           Carrier: "../domain/models.js#CarrierModel",
           SerialNumber: "../domain/models.js#SerialNumberModel",
+          InvoiceAcceptance: "../domain/models.js#InvoiceAcceptanceModel",
           HoldReasonCode: "../domain/models.js#HoldReasonCodeModel",
           CreditMemoReasonCode: "../domain/models.js#CreditMemoReasonCodeModel",
           PurchaseOrder: "../domain/models.js#PurchaseOrderModel",

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InvoiceModel as InvoiceModelModel, LineModel as LineModelModel, AddressModel as AddressModelModel, MoneyModel as MoneyModelModel, ChargeModel as ChargeModelModel, PaymentTermsModel as PaymentTermsModelModel, CarrierModel as CarrierModelModel, SerialNumberModel as SerialNumberModelModel, HoldReasonCodeModel as HoldReasonCodeModelModel, CreditMemoReasonCodeModel as CreditMemoReasonCodeModelModel, PurchaseOrderModel as PurchaseOrderModelModel, InvoiceLookupModel as InvoiceLookupModelModel, ProviderFailureModel as ProviderFailureModelModel, InvoiceConnectionModel as InvoiceConnectionModelModel } from '../domain/models.js';
+import type { InvoiceModel as InvoiceModelModel, LineModel as LineModelModel, AddressModel as AddressModelModel, MoneyModel as MoneyModelModel, ChargeModel as ChargeModelModel, PaymentTermsModel as PaymentTermsModelModel, CarrierModel as CarrierModelModel, SerialNumberModel as SerialNumberModelModel, InvoiceAcceptanceModel as InvoiceAcceptanceModelModel, HoldReasonCodeModel as HoldReasonCodeModelModel, CreditMemoReasonCodeModel as CreditMemoReasonCodeModelModel, PurchaseOrderModel as PurchaseOrderModelModel, InvoiceLookupModel as InvoiceLookupModelModel, ProviderFailureModel as ProviderFailureModelModel, InvoiceConnectionModel as InvoiceConnectionModelModel } from '../domain/models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -48,6 +48,10 @@ export type Address = {
   __typename?: 'Address';
   /** The provider's account number or suffix for this address (Ingram Micro bill-to/ship-to suffix, Stuller ship-to account, TD SYNNEX customer account). */
   accountNumber: Maybe<Scalars['String']['output']>;
+  /** The kind of address as the provider names it, such as `residential` or `commercial` (fabric `type`). */
+  addressType: Maybe<Scalars['String']['output']>;
+  /** A second phone number (fabric `phone2`). */
+  alternatePhone: Maybe<Scalars['String']['output']>;
   /** The person to the attention of whom goods or mail go. */
   attention: Maybe<Scalars['String']['output']>;
   /** City or town. */
@@ -56,6 +60,8 @@ export type Address = {
   country: Maybe<Scalars['String']['output']>;
   /** Email address. */
   email: Maybe<Scalars['String']['output']>;
+  /** Fax number (fabric `fax`, Ingram Micro `fax`). */
+  fax: Maybe<Scalars['String']['output']>;
   /** Street lines, in order, without empty lines. */
   lines: Array<Scalars['String']['output']>;
   /** The addressee (company or person). */
@@ -66,6 +72,8 @@ export type Address = {
   postalCode: Maybe<Scalars['String']['output']>;
   /** State, province or county. */
   region: Maybe<Scalars['String']['output']>;
+  /** The party's tax identifier at this address (fabric `federal_tax_id`). */
+  taxId: Maybe<Scalars['String']['output']>;
 };
 
 /** A name and value the provider attaches to an invoice or a line (Ingram Micro extended specs, vendor-specific extras). */
@@ -80,6 +88,8 @@ export type Attribute = {
 /** A fabric brand: the supplier that sent an invoice through fabric Dropship. */
 export type Brand = {
   __typename?: 'Brand';
+  /** The brand's short code in fabric. */
+  code: Maybe<Scalars['String']['output']>;
   /** fabric's brand id. */
   id: Scalars['String']['output'];
   /** The brand's name. */
@@ -210,6 +220,8 @@ export type CreditMemoReasonCode = ReasonCode & {
   code: Scalars['String']['output'];
   /** Ingram Micro's description of the code; `Unknown credit memo reason code` when the table does not list it. */
   description: Scalars['String']['output'];
+  /** Always CREDIT_MEMO. */
+  kind: ReasonCodeKind;
   /** The classified reason. */
   reason: CreditMemoReason;
 };
@@ -328,6 +340,8 @@ export type HoldReasonCode = ReasonCode & {
   code: Scalars['String']['output'];
   /** Ingram Micro's description of the code; `Unknown hold reason code` when the table does not list it. */
   description: Scalars['String']['output'];
+  /** Always HOLD. */
+  kind: ReasonCodeKind;
   /** The classified reason; codes with the same meaning share one value. */
   reason: HoldReason;
 };
@@ -339,10 +353,18 @@ export type HoldReasonCode = ReasonCode & {
  */
 export type Invoice = {
   __typename?: 'Invoice';
+  /** Whether the retailer accepted or rejected the invoice (fabric's invoice acceptance); null where the provider has no such workflow. */
+  acceptance: Maybe<InvoiceAcceptance>;
   /** When this retailer acknowledged the invoice (fabric); null while unacknowledged. */
   acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
-  /** What is still owed, where the provider says so. */
+  /** What is still owed, where the provider says so (Ingram Micro: the v6 search's `invoicedAmountDue`). */
   amountDue: Maybe<Money>;
+  /**
+   * True when the provider lists this invoice but no longer serves its details (Ingram Micro keeps
+   * them nine months): only the header fields of its search are given, and `lines`, addresses and
+   * `charges` are empty because they could not be read, not because the invoice has none.
+   */
+  archived: Scalars['Boolean']['output'];
   /** Further provider data with no field of its own (Ingram Micro extended specs and the like). */
   attributes: Array<Attribute>;
   /** Bill-to address. */
@@ -375,13 +397,21 @@ export type Invoice = {
   documentType: DocumentType;
   /** The provider's raw document or order type code, when it has one (TD SYNNEX `OrderType`). */
   documentTypeCode: Maybe<Scalars['String']['output']>;
-  /** Date payment is due. */
+  /**
+   * Date payment is due: as the provider states it (fabric `terms_date_due`, Ingram Micro
+   * `invoiceDueDate` or else `paymentTermsDueDate` of the v6 search), or for TD SYNNEX the invoice
+   * date plus `PaymentTermDays` (TD states no due date).
+   */
   dueDate: Maybe<Scalars['Date']['output']>;
   /** The end user's or end customer's order number, when the provider carries one. */
   endUserOrderNumber: Maybe<Scalars['String']['output']>;
   /** Exchange rate between the provider's company currency and the invoice currency (Ingram Micro `currencyrate`). */
   exchangeRate: Maybe<Scalars['Decimal']['output']>;
-  /** Freight or shipping charge. */
+  /**
+   * Freight or shipping charge: the provider's header amount, or, when that is zero or absent, the
+   * sum of the FREIGHT `charges` (Ingram Micro bills freight as fee lines, fabric as a Shipping
+   * Expense charge). Always also present in `charges`, and counted there only once.
+   */
   freight: Maybe<Money>;
   /** Why the order is on hold; null when it is not on hold. */
   holdReason: Maybe<HoldReasonCode>;
@@ -409,6 +439,18 @@ export type Invoice = {
   orderStatusCode: Maybe<Scalars['String']['output']>;
   /** When the order was placed or finalized, as an instant. */
   orderedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * For a credit memo, RMA or rebill: the number of the invoice or shipment it refers to, exactly
+   * as the provider states it (Ingram Micro `originalshipcode`; TD SYNNEX `InternalReferenceNumber`
+   * on credit memos and RMAs). Null on ordinary invoices and when the provider names none.
+   */
+  originalDocumentNumber: Maybe<Scalars['String']['output']>;
+  /**
+   * The invoice `originalDocumentNumber` refers to, when the same provider finds it by that number;
+   * null otherwise (no reference, or the provider does not know the number). Looked up through the
+   * request's batched lookups, so a page of credit memos costs one batch per provider.
+   */
+  originalInvoice: Maybe<Invoice>;
   /** When a payment was made (fabric). */
   paidAt: Maybe<Scalars['DateTime']['output']>;
   /** The supplier that issued the invoice. */
@@ -437,9 +479,17 @@ export type Invoice = {
   shippedAt: Maybe<Scalars['DateTime']['output']>;
   /** Sold-to address (fabric). */
   soldTo: Maybe<Address>;
-  /** Whether the invoice is open or closed, when the provider says. */
+  /**
+   * Whether the invoice is open or closed, when the provider says: fabric `status`; Ingram Micro
+   * the v6 search's `invoiceStatus` (filled on purchase-order lookups and archived invoices, null
+   * on a lookup by number, whose v5 detail carries no invoice status); Stuller from `TotalDue`
+   * (zero: CLOSED, otherwise OPEN) unless `Status` itself says Open, Closed or Paid.
+   */
   status: Maybe<InvoiceStatus>;
-  /** The provider's raw invoice status. */
+  /**
+   * The provider's raw invoice status text (Stuller: its `Status`, an order status such as
+   * `Shipped`, from which `status` is not read); null when the provider sent none.
+   */
   statusCode: Maybe<Scalars['String']['output']>;
   /** Net amount before tax. */
   subtotal: Maybe<Money>;
@@ -447,13 +497,41 @@ export type Invoice = {
   tax: Maybe<Money>;
   /** Payment terms. */
   terms: Maybe<PaymentTerms>;
-  /** Gross amount of the document (invoice total, total amount, amount to pay). */
+  /**
+   * Gross amount of the document (invoice total, total amount, amount to pay): subtotal + tax +
+   * charges. fabric states no such amount: there it is `net_amount` (subtotal + tax) plus the
+   * charges, minus the allowances, exactly as fabric bills them.
+   */
   total: Maybe<Money>;
   /** Every tracking number of the invoice's shipments, invoice-level and line-level, without duplicates. */
   trackingNumbers: Array<Scalars['String']['output']>;
   /** Shipment weight in the provider's unit. */
   weight: Maybe<Scalars['Decimal']['output']>;
 };
+
+/** A retailer's decision on an invoice (fabric Dropship invoice acceptance). */
+export type InvoiceAcceptance = {
+  __typename?: 'InvoiceAcceptance';
+  /** When the invoice was accepted or rejected. */
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the invoice was rejected (fabric requires a reason for a rejection). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Accepted, rejected, or not decided yet. */
+  state: InvoiceAcceptanceState;
+  /** The provider's raw acceptance status text, when it sent one. */
+  stateCode: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a retailer's decision on an invoice stands (fabric invoice acceptance). */
+export type InvoiceAcceptanceState =
+  /** Accepted: the retailer accepted the invoice (fabric acceptance status accepted, or only `accepted_at` set). */
+  | 'ACCEPTED'
+  /** Pending: neither accepted nor rejected yet (fabric acceptance status pending, or no status and no decision time). */
+  | 'PENDING'
+  /** Rejected: the retailer rejected the invoice (fabric acceptance status rejected, or only `rejected_at` set); see `InvoiceAcceptance.reason`. */
+  | 'REJECTED'
+  /** An acceptance status the provider does not document; read `InvoiceAcceptance.stateCode`. */
+  | 'UNKNOWN';
 
 /** A page of invoices (Relay cursor connection). */
 export type InvoiceConnection = {
@@ -489,9 +567,9 @@ export type InvoiceLookup = {
  * raw provider status is kept in `Invoice.statusCode`.
  */
 export type InvoiceStatus =
-  /** Closed: fully paid or settled (fabric status closed). */
+  /** Closed: fully paid or settled (fabric status closed). Also Ingram Micro invoiceStatus Closed or Paid, and Stuller TotalDue zero. */
   | 'CLOSED'
-  /** Open: not yet fully paid (fabric status open). */
+  /** Open: not yet fully paid (fabric status open). Also Ingram Micro invoiceStatus Open, and Stuller TotalDue not zero. */
   | 'OPEN'
   /** A status the provider's table does not list; read the raw code. */
   | 'UNKNOWN';
@@ -527,6 +605,8 @@ export type Line = {
   serialNumbers: Array<SerialNumber>;
   /** The provider's secondary SKU, when it has one besides `partNumber` (TD SYNNEX `SKU`). */
   sku: Maybe<Scalars['String']['output']>;
+  /** The special-bid or contract-price reference the line was priced under (Ingram Micro `specialbidnumber`). */
+  specialBidNumber: Maybe<Scalars['String']['output']>;
   /** Tracking numbers of the packages carrying this line. */
   trackingNumbers: Array<Scalars['String']['output']>;
   /** Unit of measure of the quantities and the unit price (for example `EA`). */
@@ -544,6 +624,8 @@ export type LookupNotice = {
   __typename?: 'LookupNotice';
   /** What the provider said. */
   code: LookupNoticeCode;
+  /** The invoice the notice is about, when it is about one invoice (an archived Ingram Micro invoice). */
+  invoiceNumber: Maybe<Scalars['String']['output']>;
   /** The provider's own message. */
   message: Scalars['String']['output'];
   /** The provider that answered. */
@@ -554,7 +636,11 @@ export type LookupNotice = {
 
 /** A business outcome a provider reports for a purchase order that is neither an invoice nor a failure. */
 export type LookupNoticeCode =
-  /** The invoice is older than the provider keeps online and was archived (TD SYNNEX: Invoice has been archived). */
+  /**
+   * The invoice is older than the provider keeps online and was archived. TD SYNNEX (Invoice has
+   * been archived) returns no invoice then; Ingram Micro's search still lists it, so the invoice is
+   * returned with its header fields only (`Invoice.archived`), and `LookupNotice.invoiceNumber` names it.
+   */
   | 'ARCHIVED'
   /** The order exists but has not been invoiced yet; ask again later (TD SYNNEX: Order not invoiced yet). */
   | 'NOT_INVOICED_YET'
@@ -659,6 +745,8 @@ export type PaymentTerms = {
   description: Maybe<Scalars['String']['output']>;
   /** Days within which the early-payment discount applies. */
   discountDays: Maybe<Scalars['Int']['output']>;
+  /** The last day the early-payment discount applies, when the provider states it (fabric `terms_discount_date_due`). */
+  discountDueDate: Maybe<Scalars['Date']['output']>;
   /** Early-payment discount, in percent. */
   discountPercent: Maybe<Scalars['Decimal']['output']>;
   /** The date payment is due, when the provider states it. */
@@ -839,6 +927,11 @@ export type ReasonCode = {
   code: Scalars['String']['output'];
   /** The vendor's description of the code. */
   description: Scalars['String']['output'];
+  /**
+   * Which table the code belongs to. The two tables share codes (BO, IN, RP, SB and WT mean
+   * different things in each), so a code is only unique together with its kind.
+   */
+  kind: ReasonCodeKind;
 };
 
 /** Which reason-code table to list. */
@@ -851,6 +944,8 @@ export type ReasonCodeKind =
 /** A serial number of a shipped unit. */
 export type SerialNumber = {
   __typename?: 'SerialNumber';
+  /** The delivery (shipment) the unit left in, when the provider names it (Ingram Micro `deliverynumber`). */
+  deliveryNumber: Maybe<Scalars['String']['output']>;
   /** The serial number exactly as the provider sent it: leading zeros kept, a vendor prefix such as `SN:` removed. */
   value: Scalars['String']['output'];
 };
@@ -981,6 +1076,8 @@ export type ResolversTypes = {
   HoldReasonCode: ResolverTypeWrapper<HoldReasonCodeModelModel>;
   Invoice: ResolverTypeWrapper<InvoiceModelModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvoiceAcceptance: ResolverTypeWrapper<InvoiceAcceptanceModelModel>;
+  InvoiceAcceptanceState: InvoiceAcceptanceState;
   InvoiceConnection: ResolverTypeWrapper<InvoiceConnectionModelModel>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceLookup: ResolverTypeWrapper<InvoiceLookupModelModel>;
@@ -1025,6 +1122,7 @@ export type ResolversParentTypes = {
   HoldReasonCode: HoldReasonCodeModelModel;
   Invoice: InvoiceModelModel;
   Int: Scalars['Int']['output'];
+  InvoiceAcceptance: InvoiceAcceptanceModelModel;
   InvoiceConnection: InvoiceConnectionModelModel;
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceLookup: InvoiceLookupModelModel;
@@ -1050,15 +1148,19 @@ export type AcknowledgeResultResolvers<ContextType = Context, ParentType extends
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   accountNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  addressType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  alternatePhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attention?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fax?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  taxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AttributeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attribute'] = ResolversParentTypes['Attribute']> = {
@@ -1067,6 +1169,7 @@ export type AttributeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type BrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1090,6 +1193,7 @@ export type ChargeResolvers<ContextType = Context, ParentType extends ResolversP
 export type CreditMemoReasonCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditMemoReasonCode'] = ResolversParentTypes['CreditMemoReasonCode']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReasonCodeKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['CreditMemoReason'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1117,14 +1221,17 @@ export type DiscrepancyResolvers<ContextType = Context, ParentType extends Resol
 export type HoldReasonCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HoldReasonCode'] = ResolversParentTypes['HoldReasonCode']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReasonCodeKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['HoldReason'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InvoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  acceptance?: Resolver<Maybe<ResolversTypes['InvoiceAcceptance']>, ParentType, ContextType>;
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   amountDue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
   billTo?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   boxCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1158,6 +1265,8 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   orderStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
   orderStatusCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   orderedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  originalDocumentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  originalInvoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
@@ -1178,6 +1287,13 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   trackingNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   weight?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+};
+
+export type InvoiceAcceptanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceAcceptance'] = ResolversParentTypes['InvoiceAcceptance']> = {
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['InvoiceAcceptanceState'], ParentType, ContextType>;
+  stateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type InvoiceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
@@ -1211,6 +1327,7 @@ export type LineResolvers<ContextType = Context, ParentType extends ResolversPar
   quantityShipped?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   serialNumbers?: Resolver<Array<ResolversTypes['SerialNumber']>, ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  specialBidNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   trackingNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   unitOfMeasure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unitPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -1220,6 +1337,7 @@ export type LineResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type LookupNoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LookupNotice'] = ResolversParentTypes['LookupNotice']> = {
   code?: Resolver<ResolversTypes['LookupNoticeCode'], ParentType, ContextType>;
+  invoiceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   purchaseOrderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1249,6 +1367,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PaymentTermsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentTerms'] = ResolversParentTypes['PaymentTerms']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   discountDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  discountDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   discountPercent?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   netDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1283,6 +1402,7 @@ export type ReasonCodeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type SerialNumberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SerialNumber'] = ResolversParentTypes['SerialNumber']> = {
+  deliveryNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1300,6 +1420,7 @@ export type Resolvers<ContextType = Context> = {
   Discrepancy?: DiscrepancyResolvers<ContextType>;
   HoldReasonCode?: HoldReasonCodeResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceAcceptance?: InvoiceAcceptanceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLookup?: InvoiceLookupResolvers<ContextType>;

@@ -18,8 +18,8 @@ const SETTLED_CREDIT_MEMO: ReadonlySet<OrderStatus> = new Set(["INVOICED", "BILL
  * - FABRIC: `status` closed AND acknowledged. An unacknowledged invoice changes when it is
  *   acknowledged (`acknowledged_at`), and an open one (even when `paid_at` is set) can still
  *   be closed (`status`, `closed_at`); a closed, acknowledged invoice has no transition left.
- * - STULLER: `Status` text that says settled (Closed or Paid, translated to CLOSED). Open,
- *   Shipped, Invoiced and unknown texts say nothing about payment: mutable.
+ * - STULLER: status CLOSED: a `Status` text that says settled (Closed or Paid), or another
+ *   text with TotalDue 0 (nothing left to pay). Open, a balance due and unknown: mutable.
  */
 export function isImmutableInvoice(invoice: InvoiceModel): boolean {
   switch (invoice.provider) {

@@ -5,7 +5,7 @@
 // answer (and replicas of two builds do not read each other's entries during a rollout).
 import type { Provider } from "../__generated__/resolvers-types.js";
 
-const VERSION = "v2";
+const VERSION = "v3";
 
 /**
  * `po`: a purchase order's invoices. `ref`: the provider-native key an invoice id encodes

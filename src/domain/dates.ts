@@ -51,6 +51,39 @@ export function calendarDateOf(dateTimeText: string): string {
   return parseDateTime(dateTimeText).slice(0, 10);
 }
 
+// An ISO date-time without an offset (ASP.NET and Ingram write local times this way).
+const OFFSETLESS_DATE_TIME = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]{1,9})?$/;
+const DAY_FORMAT = "a calendar date YYYY-MM-DD, or an ISO-8601 date-time";
+
+/**
+ * The calendar day a provider states, from `YYYY-MM-DD` or from an ISO-8601 date-time with or
+ * without an offset: "2024-03-05T00:00:00" → "2024-03-05", "2024-04-27T23:09:24-05:00" →
+ * "2024-04-27". The day is always the one written (the provider's own offset), never the UTC
+ * day. Anything else throws DateParseError.
+ */
+export function parseCalendarDay(text: string): string {
+  const trimmed = typeof text === "string" ? text.trim() : null;
+  if (trimmed !== null && isCalendarDate(trimmed)) return trimmed;
+  if (trimmed !== null && isDateTime(trimmed)) return trimmed.slice(0, 10);
+  const local = trimmed === null ? null : OFFSETLESS_DATE_TIME.exec(trimmed);
+  if (local && isCalendarDate(local[1] ?? "") && Number(local[2]) <= 23 && Number(local[3]) <= 59 && Number(local[4]) <= 59) return local[1] ?? "";
+  throw new DateParseError("date", text, DAY_FORMAT);
+}
+
+/**
+ * The calendar day `days` after `date` ("2024-02-20" + 10 → "2024-03-01"). Pure calendar
+ * arithmetic on the proleptic Gregorian calendar: no time of day, no time zone.
+ */
+export function addDays(date: string, days: number): string {
+  if (!Number.isSafeInteger(days)) throw new RangeError(`days must be an integer, got ${days}`);
+  const match = DATE.exec(parseDate(date));
+  // Date.UTC is used as a day counter only: both ends are UTC midnights, so no offset applies.
+  const shifted = new Date(Date.UTC(Number(match?.[1]), Number(match?.[2]) - 1, Number(match?.[3]) + days));
+  const year = shifted.getUTCFullYear();
+  if (year < 0 || year > 9999) throw new RangeError(`${date} + ${days} days is outside the years 0000-9999`);
+  return `${String(year).padStart(4, "0")}-${String(shifted.getUTCMonth() + 1).padStart(2, "0")}-${String(shifted.getUTCDate()).padStart(2, "0")}`;
+}
+
 /** `YYMMDD` as some XML feeds write it ("120329" → "2012-03-29"); years map to 2000–2099. */
 export function parseCompactDate(yymmdd: string): string {
   const trimmed = typeof yymmdd === "string" ? yymmdd.trim() : "";

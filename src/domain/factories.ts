@@ -20,6 +20,7 @@ export function invoiceModel(
     orderNumber: null,
     endUserOrderNumber: null,
     referenceNumber: null,
+    originalDocumentNumber: null,
     documentType: null,
     status: null,
     orderStatus: null,
@@ -63,6 +64,8 @@ export function invoiceModel(
     metalMarketRates: [],
     attributes: [],
     discrepancies: [],
+    archived: false,
+    acceptance: null,
   };
   return { ...base, ...fields };
 }
@@ -88,11 +91,15 @@ export function lineModel(fields: Partial<LineModel> = {}): LineModel {
     trackingNumbers: [],
     notes: null,
     attributes: [],
+    specialBidNumber: null,
     ...fields,
   };
 }
 
-/** An address, or null when the provider sent nothing in it. Blank lines are dropped. */
+/**
+ * An address, or null when the provider sent nothing in it. Blank lines are dropped. A type
+ * alone (fabric's `type` on an otherwise blank address) is no address.
+ */
 export function addressModel(fields: Partial<AddressModel>): AddressModel | null {
   const address: AddressModel = {
     name: null,
@@ -104,9 +111,14 @@ export function addressModel(fields: Partial<AddressModel>): AddressModel | null
     phone: null,
     email: null,
     accountNumber: null,
+    alternatePhone: null,
+    fax: null,
+    taxId: null,
+    addressType: null,
     ...fields,
     lines: (fields.lines ?? []).map((line) => line.trim()).filter((line) => line !== ""),
   };
-  const empty = address.lines.length === 0 && Object.entries(address).every(([key, value]) => key === "lines" || value === null || value === "");
+  const empty =
+    address.lines.length === 0 && Object.entries(address).every(([key, value]) => key === "lines" || key === "addressType" || value === null || value === "");
   return empty ? null : address;
 }

@@ -6,6 +6,7 @@ import type {
   CreditMemoReason,
   DocumentType,
   HoldReason,
+  InvoiceAcceptanceState,
   InvoiceStatus,
   LookupNoticeCode,
   Metal,
@@ -35,6 +36,8 @@ export interface AttributeModel {
 
 export interface SerialNumberModel {
   readonly value: string;
+  /** The delivery the unit shipped in, where the provider names it (Ingram Micro). */
+  readonly deliveryNumber?: string | null;
 }
 
 export interface AddressModel {
@@ -48,6 +51,10 @@ export interface AddressModel {
   readonly phone: string | null;
   readonly email: string | null;
   readonly accountNumber: string | null;
+  readonly alternatePhone: string | null;
+  readonly fax: string | null;
+  readonly taxId: string | null;
+  readonly addressType: string | null;
 }
 
 export interface ChargeModel {
@@ -65,6 +72,7 @@ export interface PaymentTermsModel {
   readonly dueDate: DateString | null;
   readonly discountPercent: DecimalString | null;
   readonly discountDays: number | null;
+  readonly discountDueDate: DateString | null;
 }
 
 export interface CarrierModel {
@@ -76,11 +84,24 @@ export interface CarrierModel {
   readonly trackingUrl: string | null;
 }
 
-/** A translated code: the enum value, the raw code and the vendor's description. */
+/**
+ * A translated code: the enum value, the raw code and the vendor's description. `code` is null
+ * only where the value was read from something other than a code (Stuller's status from
+ * `TotalDue` when Stuller sent no `Status`): a raw code is never invented.
+ */
 export interface CodedValue<TValue extends string> {
   readonly value: TValue;
-  readonly code: string;
+  readonly code: string | null;
   readonly description: string;
+}
+
+/** fabric's invoice acceptance: the retailer's decision on an invoice. */
+export interface InvoiceAcceptanceModel {
+  readonly state: InvoiceAcceptanceState;
+  /** The raw status text, when the provider sent one. */
+  readonly stateCode: string | null;
+  readonly reason: string | null;
+  readonly decidedAt: DateTimeString | null;
 }
 
 export interface HoldReasonCodeModel {
@@ -117,6 +138,7 @@ export interface MetalMarketRateModel {
 export interface BrandModel {
   readonly id: string;
   readonly name: string | null;
+  readonly code?: string | null;
 }
 
 export interface LineModel {
@@ -139,6 +161,7 @@ export interface LineModel {
   readonly trackingNumbers: readonly string[];
   readonly notes: string | null;
   readonly attributes: readonly AttributeModel[];
+  readonly specialBidNumber: string | null;
 }
 
 export interface InvoiceModel {
@@ -152,6 +175,8 @@ export interface InvoiceModel {
   readonly orderNumber: string | null;
   readonly endUserOrderNumber: string | null;
   readonly referenceNumber: string | null;
+  /** What a credit memo, RMA or rebill refers to, as the provider states it. */
+  readonly originalDocumentNumber: string | null;
   readonly documentType: CodedValue<DocumentType> | null;
   readonly status: CodedValue<InvoiceStatus> | null;
   readonly orderStatus: CodedValue<OrderStatus> | null;
@@ -196,6 +221,9 @@ export interface InvoiceModel {
   readonly metalMarketRates: readonly MetalMarketRateModel[];
   readonly attributes: readonly AttributeModel[];
   readonly discrepancies: readonly DiscrepancyModel[];
+  /** Listed by the provider, but its details are no longer served: header fields only. */
+  readonly archived: boolean;
+  readonly acceptance: InvoiceAcceptanceModel | null;
   /**
    * When the subgraph received the invoice from its provider (ISO-8601). Stamped by the lookup
    * cache as an answer arrives (providers leave it out); absent only on invoices read outside
@@ -214,6 +242,8 @@ export interface LookupNoticeModel {
   readonly purchaseOrderNumber: string;
   readonly code: LookupNoticeCode;
   readonly message: string;
+  /** The one invoice the notice is about, when it is about one. */
+  readonly invoiceNumber?: string | null;
 }
 
 export interface ProviderFailureModel {

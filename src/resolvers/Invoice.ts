@@ -15,6 +15,14 @@ export const Invoice: InvoiceResolvers = {
   // list) was fetched by this very request.
   retrievedAt: (invoice, _args, context) => invoice.retrievedAt ?? context.startedAt,
   purchaseOrder: (invoice) => (invoice.purchaseOrderNumber ? { number: invoice.purchaseOrderNumber } : null),
+  // Through the request's by-number loader of the same provider: every credit memo of a page
+  // asks in the same batch, and an original already loaded by number is not asked again.
+  async originalInvoice(invoice, _args, context) {
+    if (invoice.originalDocumentNumber === null) return null;
+    const loaders = context.loadersFor(invoice.provider);
+    if (loaders instanceof Error) throw toGraphQLError(loaders);
+    return orProviderError(invoice.provider, loaders.byNumber.load(invoice.originalDocumentNumber));
+  },
   documentType: (invoice) => invoice.documentType?.value ?? "INVOICE",
   documentTypeCode: (invoice) => invoice.documentType?.code ?? null,
   status: (invoice) => invoice.status?.value ?? null,

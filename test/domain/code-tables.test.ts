@@ -4,11 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CodeTable,
   creditMemoReasonCode,
+  fabricAcceptanceStatusTable,
   fabricInvoiceStatusTable,
   fabricTermsTypeTable,
   holdReasonCode,
   ingramCreditMemoReasonTable,
   ingramHoldReasonTable,
+  ingramInvoiceStatusTable,
   ingramOrderStatusTable,
   listReasonCodes,
   tdSynnexOrderTypeTable,
@@ -149,6 +151,22 @@ const FABRIC_INVOICE_STATUS: readonly Row[] = [
   ["closed", "CLOSED", "Closed"],
 ];
 
+// provider-wire-notes.md §1.4/§1.5: the v6 search sample's "OPEN", the v6.1 sample's "Open";
+// Closed and Paid are the settled counterparts (Ingram publishes no table).
+const INGRAM_INVOICE_STATUS: readonly Row[] = [
+  ["Open", "OPEN", "Open"],
+  ["Closed", "CLOSED", "Closed"],
+  ["Paid", "CLOSED", "Paid"],
+];
+
+// fabric documents invoice acceptance (accept, or reject with a reason) but not its status
+// values: the three states' own words.
+const FABRIC_ACCEPTANCE_STATUS: readonly Row[] = [
+  ["pending", "PENDING", "Pending"],
+  ["accepted", "ACCEPTED", "Accepted"],
+  ["rejected", "REJECTED", "Rejected"],
+];
+
 interface TableCase {
   readonly name: string;
   readonly table: CodeTable<string>;
@@ -223,6 +241,17 @@ const TABLES: readonly TableCase[] = [
     },
   },
   {
+    name: "ingram.invoiceStatus",
+    table: ingramInvoiceStatusTable,
+    expected: INGRAM_INVOICE_STATUS,
+    unknownDescription: "Unknown invoice status",
+    enumName: "InvoiceStatus",
+    otherValues: [],
+    namesCodes: (description, codes) => {
+      expect(description).toContain(`Ingram Micro invoiceStatus ${codes.join(" or ")}`);
+    },
+  },
+  {
     name: "fabric.invoiceStatus",
     table: fabricInvoiceStatusTable,
     expected: FABRIC_INVOICE_STATUS,
@@ -232,6 +261,18 @@ const TABLES: readonly TableCase[] = [
     namesCodes: (description, codes) => {
       expect(codes).toHaveLength(1);
       expect(description).toContain(`(fabric status ${codes[0]})`);
+    },
+  },
+  {
+    name: "fabric.acceptanceStatus",
+    table: fabricAcceptanceStatusTable,
+    expected: FABRIC_ACCEPTANCE_STATUS,
+    unknownDescription: "Unknown acceptance status",
+    enumName: "InvoiceAcceptanceState",
+    otherValues: [],
+    namesCodes: (description, codes) => {
+      expect(codes).toHaveLength(1);
+      expect(description).toContain(`(fabric acceptance status ${codes[0]}`);
     },
   },
 ];

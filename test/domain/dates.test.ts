@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   DateParseError,
+  addDays,
   calendarDateOf,
   isDateString,
   isDateTimeString,
+  parseCalendarDay,
   parseCompactDate,
   parseDate,
   parseDateTime,
@@ -173,5 +175,39 @@ describe("strict checks used for output", () => {
     [1714277364932, false],
   ])("isDateTimeString(%j) is %s", (value, expected) => {
     expect(isDateTimeString(value)).toBe(expected);
+  });
+});
+
+describe("parseCalendarDay", () => {
+  it.each([
+    ["2024-03-05", "2024-03-05"],
+    [" 2024-03-05 ", "2024-03-05"],
+    ["2024-03-05T00:00:00", "2024-03-05"],
+    ["2024-03-05T23:59:59.9999999", "2024-03-05"],
+    ["2024-04-27T23:09:24.9322846-05:00", "2024-04-27"],
+    ["2024-04-27T23:09:24Z", "2024-04-27"],
+  ])("reads %j as the day it states, %s", (text, day) => {
+    expect(parseCalendarDay(text)).toBe(day);
+  });
+
+  it.each(["2024-02-30", "2024-03-05T24:00:00", "05/03/2024", "2024-03-05 00:00:00", "", "yesterday"])("refuses %j", (text) => {
+    expect(() => parseCalendarDay(text)).toThrow(DateParseError);
+  });
+});
+
+describe("addDays", () => {
+  it.each([
+    ["2024-02-20", 10, "2024-03-01"],
+    ["2023-02-20", 10, "2023-03-02"],
+    ["2024-12-31", 1, "2025-01-01"],
+    ["2024-03-31", 0, "2024-03-31"],
+    ["2024-03-10", 50, "2024-04-29"],
+    ["2024-03-01", -1, "2024-02-29"],
+  ])("%s + %i days is %s, whatever the process time zone", (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it("refuses a date that is not a calendar date", () => {
+    expect(() => addDays("2024-02-30", 1)).toThrow(DateParseError);
   });
 });

@@ -126,3 +126,62 @@ describe("reasonCodes", () => {
     expect(new Set((credit.data?.["reasonCodes"] as Array<{ __typename: string }>).map((c) => c.__typename))).toEqual(new Set(["CreditMemoReasonCode"]));
   });
 });
+
+describe("Invoice.originalInvoice", () => {
+  const creditMemo = (number: string, original: string | null) =>
+    invoiceModel("INGRAM_MICRO", { ref: number, number }, { purchaseOrderNumber: "PO-CM", originalDocumentNumber: original });
+  const ORIGINALS = /* GraphQL */ `{
+    invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-CM"]) {
+      invoices { number originalDocumentNumber originalInvoice { number purchaseOrderNumber } }
+    }
+  }`;
+
+  it("reaches each credit memo's original invoice with one by-number batch for the whole page", async () => {
+    const sg = await createTestSubgraph([
+      {
+        id: "INGRAM_MICRO",
+        invoices: [creditMemo("CM-1", "INV-1"), creditMemo("CM-2", "INV-2"), creditMemo("CM-3", "INV-1"), creditMemo("CM-4", "INV-GONE"), creditMemo("CM-5", null), sampleInvoice("INGRAM_MICRO", "INV-1", "PO-OLD"), sampleInvoice("INGRAM_MICRO", "INV-2", "PO-OLD")],
+      },
+    ]);
+    const result = await sg.run(ORIGINALS);
+    expect(result.errors).toBeUndefined();
+    expect((result.data?.["invoicesByPurchaseOrder"] as { invoices: unknown[] }).invoices).toEqual([
+      { number: "CM-1", originalDocumentNumber: "INV-1", originalInvoice: { number: "INV-1", purchaseOrderNumber: "PO-OLD" } },
+      { number: "CM-2", originalDocumentNumber: "INV-2", originalInvoice: { number: "INV-2", purchaseOrderNumber: "PO-OLD" } },
+      { number: "CM-3", originalDocumentNumber: "INV-1", originalInvoice: { number: "INV-1", purchaseOrderNumber: "PO-OLD" } },
+      { number: "CM-4", originalDocumentNumber: "INV-GONE", originalInvoice: null },
+      { number: "CM-5", originalDocumentNumber: null, originalInvoice: null },
+    ]);
+    expect(sg.provider("INGRAM_MICRO").callsOf("findByNumbers")).toEqual([["INV-1", "INV-2", "INV-GONE"]]);
+  });
+
+  it("gives a typed PROVIDER_ error on originalInvoice alone when the lookup of the original fails", async () => {
+    const sg = await createTestSubgraph([{ id: "INGRAM_MICRO", invoices: [creditMemo("CM-1", "INV-1")] }]);
+    sg.provider("INGRAM_MICRO").failKey("INV-1", new ProviderError("INGRAM_MICRO", "UNAVAILABLE", "Ingram Micro is unavailable"));
+    const result = await sg.run(ORIGINALS);
+    expect((result.data?.["invoicesByPurchaseOrder"] as { invoices: unknown[] }).invoices).toEqual([{ number: "CM-1", originalDocumentNumber: "INV-1", originalInvoice: null }]);
+    expect(result.errors?.map((e) => [e.path, e.extensions?.["code"]])).toEqual([[["invoicesByPurchaseOrder", "invoices", 0, "originalInvoice"], "PROVIDER_UNAVAILABLE"]]);
+  });
+});
+
+describe("reasonCodes kinds", () => {
+  it("says which table each code is from, so the codes both tables use (BO, IN, RP, SB, WT) stay apart", async () => {
+    const sg = await createTestSubgraph([]);
+    const result = await sg.run(`{ reasonCodes { kind code description } }`);
+    const codes = result.data?.["reasonCodes"] as Array<{ kind: string; code: string; description: string }>;
+    const shared = codes.filter((c) => ["BO", "IN", "RP", "SB", "WT"].includes(c.code));
+    expect(shared.map((c) => `${c.kind} ${c.code}: ${c.description}`)).toEqual([
+      "HOLD BO: Bill only hold",
+      "HOLD IN: Fulfilment (dropship) value hold",
+      "HOLD RP: Export hold",
+      "HOLD SB: Special bid hold",
+      "HOLD WT: Weight hold",
+      "CREDIT_MEMO BO: Box open (selected customers)",
+      "CREDIT_MEMO IN: Incomplete product",
+      "CREDIT_MEMO RP: Repair",
+      "CREDIT_MEMO SB: Stock balance (no restocking fee)",
+      "CREDIT_MEMO WT: Wrong technical (website spec error)",
+    ]);
+    expect(new Set(codes.map((c) => `${c.kind} ${c.code}`)).size).toBe(codes.length);
+  });
+});

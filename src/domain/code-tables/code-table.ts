@@ -20,6 +20,8 @@ export interface CodeTableOptions<TValue extends string> {
   readonly unknownDescription: string;
   /** Match codes ignoring case (the raw text is still what `code` returns). */
   readonly caseInsensitive?: boolean;
+  /** Numeric codes: match ignoring leading zeros ("01" is "1"; the raw text is still kept). */
+  readonly numeric?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export class CodeTable<TValue extends string> {
   readonly rows: readonly CodeRow<KnownValue<TValue>>[];
   readonly unknownDescription: string;
   private readonly caseInsensitive: boolean;
+  private readonly numeric: boolean;
   private readonly byCode: ReadonlyMap<string, CodeRow<KnownValue<TValue>>>;
 
   constructor(options: CodeTableOptions<TValue>) {
@@ -38,6 +41,7 @@ export class CodeTable<TValue extends string> {
     this.rows = options.rows;
     this.unknownDescription = options.unknownDescription;
     this.caseInsensitive = options.caseInsensitive ?? false;
+    this.numeric = options.numeric ?? false;
     const byCode = new Map<string, CodeRow<KnownValue<TValue>>>();
     for (const row of options.rows) {
       const key = this.normalize(row.code);
@@ -48,7 +52,7 @@ export class CodeTable<TValue extends string> {
   }
 
   /** Null for a missing code; UNKNOWN (with the raw code kept exactly) for an unlisted one. */
-  translate(rawCode: string | null | undefined): CodedValue<TValue | "UNKNOWN"> | null {
+  translate(rawCode: string | null | undefined): (CodedValue<TValue | "UNKNOWN"> & { readonly code: string }) | null {
     if (rawCode === null || rawCode === undefined) return null;
     const row = this.byCode.get(this.normalize(rawCode));
     if (row === undefined) {
@@ -64,6 +68,7 @@ export class CodeTable<TValue extends string> {
 
   private normalize(code: string): string {
     const trimmed = code.trim();
+    if (this.numeric && /^[0-9]+$/.test(trimmed)) return trimmed.replace(/^0+(?=[0-9])/, "");
     return this.caseInsensitive ? trimmed.toUpperCase() : trimmed;
   }
 }

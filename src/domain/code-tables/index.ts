@@ -5,11 +5,13 @@ import { ingramHoldReasonTable } from "./ingram-hold-reason.js";
 
 export { CodeTable, type CodeRow, type CodeTableOptions, type KnownValue } from "./code-table.js";
 export { INGRAM_ORDER_STATUS_ROWS, ingramOrderStatusTable } from "./ingram-order-status.js";
+export { INGRAM_INVOICE_STATUS_ROWS, ingramInvoiceStatusTable } from "./ingram-invoice-status.js";
 export { INGRAM_HOLD_REASON_ROWS, ingramHoldReasonTable } from "./ingram-hold-reason.js";
 export { INGRAM_CREDIT_MEMO_REASON_ROWS, ingramCreditMemoReasonTable } from "./ingram-credit-memo-reason.js";
 export { TD_SYNNEX_ORDER_TYPE_ROWS, tdSynnexOrderTypeTable } from "./td-synnex-order-type.js";
 export { FABRIC_TERMS_TYPE_ROWS, fabricTermsTypeTable } from "./fabric-terms-type.js";
 export { FABRIC_INVOICE_STATUS_ROWS, fabricInvoiceStatusTable } from "./fabric-invoice-status.js";
+export { FABRIC_ACCEPTANCE_STATUS_ROWS, fabricAcceptanceStatusTable } from "./fabric-acceptance-status.js";
 
 function isBlank(raw: string | null | undefined): boolean {
   return raw === null || raw === undefined || raw.trim() === "";

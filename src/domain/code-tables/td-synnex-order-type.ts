@@ -1,5 +1,5 @@
 // TD SYNNEX XML Invoice API "Supported order types" (the `OrderType` element).
-// Numeric codes, so matching is exact after trimming.
+// Numeric codes: matched after trimming and ignoring leading zeros ("01" is order type 1).
 import type { DocumentType } from "../../__generated__/resolvers-types.js";
 import { CodeTable, type CodeRow, type KnownValue } from "./code-table.js";
 
@@ -16,4 +16,5 @@ export const tdSynnexOrderTypeTable = new CodeTable<DocumentType>({
   name: "tdSynnex.orderType",
   rows: TD_SYNNEX_ORDER_TYPE_ROWS,
   unknownDescription: "Unknown order type",
+  numeric: true,
 });

@@ -1,19 +1,23 @@
 // Pieces of a fabric invoice: addresses, lines, allowances and charges, payment terms.
 // Pure functions over parsed DTOs (schemas.ts); nothing here calls out or reads a clock.
 import type { ChargeKind } from "../../__generated__/resolvers-types.js";
-import { fabricTermsTypeTable } from "../../domain/code-tables/index.js";
+import { fabricAcceptanceStatusTable, fabricTermsTypeTable } from "../../domain/code-tables/index.js";
 import { negateDecimal, type DecimalString } from "../../domain/decimal.js";
 import { addressModel, lineModel } from "../../domain/factories.js";
-import type { AddressModel, AttributeModel, ChargeModel, LineModel, MoneyModel, PaymentTermsModel } from "../../domain/models.js";
-import type { FabricAddress, FabricAdjustment, FabricInvoice, FabricLine } from "./schemas.js";
+import type { AddressModel, AttributeModel, ChargeModel, InvoiceAcceptanceModel, LineModel, MoneyModel, PaymentTermsModel } from "../../domain/models.js";
+import type { FabricAcceptance, FabricAddress, FabricAdjustment, FabricInvoice, FabricLine } from "./schemas.js";
 
 export function moneyOf(amount: DecimalString | null, currency: string): MoneyModel | null {
   return amount === null ? null : { amount, currency };
 }
 
-/** name1 is the addressee; name2 (a second name line: a person or "c/o") becomes `attention`. */
+/**
+ * name1 is the addressee; name2 (a second name line: a person or "c/o") becomes `attention`.
+ * phone1 is `phone` and phone2 `alternatePhone` (phone2 alone is still the phone).
+ */
 export function fabricAddress(address: FabricAddress | null | undefined): AddressModel | null {
   if (!address) return null;
+  const phone = address.phone1 ?? address.phone2;
   return addressModel({
     name: address.name1,
     attention: address.name2,
@@ -22,9 +26,27 @@ export function fabricAddress(address: FabricAddress | null | undefined): Addres
     region: address.province,
     postalCode: address.postal_code,
     country: address.country,
-    phone: address.phone1 ?? address.phone2,
+    phone,
+    alternatePhone: address.phone1 === null ? null : address.phone2,
+    fax: address.fax,
     email: address.email,
+    taxId: address.federal_tax_id,
+    addressType: address.type,
   });
+}
+
+/**
+ * The retailer's decision. A status text wins; without one, a decision time says which
+ * decision was made, and neither means pending. `decidedAt` is the time of that decision
+ * (else `updated_at`); a pending invoice has none.
+ */
+export function fabricAcceptance(acceptance: FabricAcceptance | null | undefined): InvoiceAcceptanceModel | null {
+  if (!acceptance) return null;
+  const coded = fabricAcceptanceStatusTable.translate(acceptance.status);
+  const state = coded?.value ?? (acceptance.rejected_at !== null ? "REJECTED" : acceptance.accepted_at !== null ? "ACCEPTED" : "PENDING");
+  const decidedAt =
+    state === "ACCEPTED" ? (acceptance.accepted_at ?? acceptance.updated_at) : state === "REJECTED" ? (acceptance.rejected_at ?? acceptance.updated_at) : state === "UNKNOWN" ? acceptance.updated_at : null;
+  return { state, stateCode: acceptance.status, reason: acceptance.reject_reason, decidedAt };
 }
 
 /**
@@ -33,13 +55,15 @@ export function fabricAddress(address: FabricAddress | null | undefined): Addres
  * SKU (our own item number) and goes to `sku`. fabric sends a unit `price` and no extended
  * amount, so `extendedPrice` stays null rather than computed; `net_price`, whose meaning
  * fabric does not document for invoice lines, is kept raw as an attribute. fabric lines have
- * ids but no line numbers: `number` is the 1-based position, the id an attribute.
+ * ids but no line numbers: `number` is the 1-based position, the ids (line, variant, ordered
+ * line) attributes.
  */
 export function fabricLine(line: FabricLine, index: number, currency: string): LineModel {
   const attributes: AttributeModel[] = [];
   if (line.id !== null) attributes.push({ name: "line_id", value: line.id });
   if (line.net_price !== null) attributes.push({ name: "net_price", value: line.net_price });
   if (line.variant?.id) attributes.push({ name: "variant_id", value: line.variant.id });
+  if (line.ordered_line?.id) attributes.push({ name: "ordered_line_id", value: line.ordered_line.id });
   return lineModel({
     number: String(index + 1),
     partNumber: line.variant?.brand_identifier ?? null,
@@ -86,6 +110,7 @@ export function fabricTerms(invoice: FabricInvoice): PaymentTermsModel | null {
     dueDate: invoice.terms_date_due,
     discountPercent: invoice.terms_discount_percent,
     discountDays: invoice.terms_discount_days,
+    discountDueDate: invoice.terms_discount_date_due,
   };
   return Object.values(terms).every((value) => value === null) ? null : terms;
 }

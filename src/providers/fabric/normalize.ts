@@ -1,24 +1,32 @@
 // fabric Dropship invoice DTO → InvoiceModel. Pure: the same DTO always gives the same model.
 //
-// Amount mapping, from fabric's field descriptions (provider-wire-notes §3.3):
+// Amount mapping, from fabric's field descriptions (provider-wire-notes §3.3), one meaning per
+// amount as contract.md §1 defines them:
 //   subtotal   ← `subtotal`    "Sub-total"
 //   tax        ← `tax`         "Total tax on the invoice"
-//   total      ← `net_amount`  "Total invoice amount". fabric's description adds "(excluding
-//                taxes)", but its only sample has net_amount = subtotal + tax (12.89 = 10.89 +
-//                2.00), so it is the document total. When subtotal + tax ≠ net_amount the
-//                difference is reported as a Discrepancy, never corrected.
+//   charges    ← `charges` (positive) and `allowances` (negative)
+//   total      ← `net_amount` + charges − allowances: the amount billed. net_amount is "Total
+//                invoice amount"; its description adds "(excluding taxes)", but fabric's only
+//                sample has net_amount = subtotal + tax (12.89 = 10.89 + 2.00), and
+//                `due_amount`, "the invoice total, including adjustments (allowances and
+//                charges)", shows the adjustments come on top of it. fabric states no billed
+//                amount once paid (due_amount is then 0), so it is added up here, exactly.
+//                net_amount itself is kept as an attribute. When net_amount ≠ subtotal + tax
+//                the difference is reported as a Discrepancy, never corrected.
+//   freight    ← the FREIGHT charges (a Shipping Expense); fabric has no freight field.
 //   amountDue  ← `due_amount`  "Pending amount", including allowances and charges.
-//   `expected_due_amount` (excluding allowances and charges) has no field of its own and is
-//   kept as an attribute.
+//   `expected_due_amount` (excluding allowances and charges) and `local_due_amount` (the due
+//   amount in the user's currency, which fabric does not name) are kept as attributes.
 // Amounts are in `currency.unit`; fabric states amounts "in your default currency", and
 // fabric accounts default to USD, which is assumed when the currency object is missing.
+import { chargeTerms, freightAmount, totalDiscrepancy } from "../../domain/amounts.js";
 import { fabricInvoiceStatusTable } from "../../domain/code-tables/index.js";
 import { calendarDateOf } from "../../domain/dates.js";
-import { addDecimals, decimalsEqual, type DecimalString } from "../../domain/decimal.js";
+import { sumDecimals, type DecimalString } from "../../domain/decimal.js";
 import { invoiceModel } from "../../domain/factories.js";
-import type { AttributeModel, CarrierModel, DiscrepancyModel, InvoiceModel } from "../../domain/models.js";
+import type { AttributeModel, CarrierModel, ChargeModel, DiscrepancyModel, InvoiceModel } from "../../domain/models.js";
 import { ProviderError } from "../../domain/errors.js";
-import { fabricAddress, fabricAdjustment, fabricLine, fabricTerms, moneyOf } from "./normalize-parts.js";
+import { fabricAcceptance, fabricAddress, fabricAdjustment, fabricLine, fabricTerms, moneyOf } from "./normalize-parts.js";
 import { describeIssues, FabricInvoiceSchema, type FabricInvoice } from "./schemas.js";
 
 export const FABRIC_DEFAULT_CURRENCY = "USD";
@@ -40,7 +48,12 @@ export function normalizeFabricInvoice(invoice: FabricInvoice): InvoiceModel {
     ...(invoice.charges ?? []).map((c) => fabricAdjustment(c, "charge", currency)),
   ].filter((charge) => charge !== null);
   const attributes: AttributeModel[] = [];
-  if (invoice.expected_due_amount !== null) attributes.push({ name: "expected_due_amount", value: invoice.expected_due_amount });
+  for (const name of ["net_amount", "expected_due_amount", "local_due_amount"] as const) {
+    const value = invoice[name];
+    if (value !== null) attributes.push({ name, value });
+  }
+  // The billed amount: net_amount (subtotal + tax) with the adjustments fabric bills on top.
+  const total = invoice.net_amount === null ? null : sumDecimals([invoice.net_amount, ...charges.map((c) => c.amount.amount)]);
 
   return invoiceModel(
     "FABRIC",
@@ -65,7 +78,8 @@ export function normalizeFabricInvoice(invoice: FabricInvoice): InvoiceModel {
       currency,
       subtotal: money(invoice.subtotal),
       tax: money(invoice.tax),
-      total: money(invoice.net_amount),
+      freight: money(freightAmount(null, charges)),
+      total: money(total),
       amountDue: money(invoice.due_amount),
       terms: fabricTerms(invoice),
       remitTo: fabricAddress(invoice.remit_to),
@@ -78,10 +92,11 @@ export function normalizeFabricInvoice(invoice: FabricInvoice): InvoiceModel {
       lines: (invoice.invoice_lines ?? []).map((line, index) => fabricLine(line, index, currency)),
       charges,
       notes: invoice.notes,
-      brand: invoice.brand?.id ? { id: invoice.brand.id, name: invoice.brand.name } : null,
+      brand: invoice.brand?.id ? { id: invoice.brand.id, name: invoice.brand.name, code: invoice.brand.code } : null,
       connectionId: invoice.connection_id,
       attributes,
-      discrepancies: totalDiscrepancy(invoice),
+      discrepancies: totalCheck(invoice, total, charges),
+      acceptance: fabricAcceptance(invoice.invoice_acceptance),
     },
   );
 }
@@ -102,18 +117,10 @@ function carrierOf(invoice: FabricInvoice): CarrierModel | null {
   return Object.values(carrier).every((value) => value === null) ? null : carrier;
 }
 
-function totalDiscrepancy(invoice: FabricInvoice): DiscrepancyModel[] {
-  const { subtotal, tax, net_amount: total } = invoice;
+/** total (net_amount + adjustments) = subtotal + tax + adjustments, i.e. net_amount = subtotal + tax. */
+function totalCheck(invoice: FabricInvoice, total: DecimalString | null, charges: readonly ChargeModel[]): DiscrepancyModel[] {
+  const { subtotal, tax } = invoice;
   if (subtotal === null || tax === null || total === null) return [];
-  const expected = addDecimals(subtotal, tax);
-  if (decimalsEqual(expected, total)) return [];
-  return [
-    {
-      lineNumber: null,
-      field: "Invoice.total",
-      expected,
-      actual: total,
-      message: `fabric net_amount ${total} is not subtotal ${subtotal} + tax ${tax} = ${expected}`,
-    },
-  ];
+  const terms = [{ name: "subtotal", amount: subtotal }, { name: "tax", amount: tax }, ...chargeTerms(charges)];
+  return totalDiscrepancy("fabric total (net_amount + charges − allowances)", total, terms);
 }

@@ -1,5 +1,6 @@
-// The fabric Dropship wire format as zod schemas (provider-wire-notes §3). z.object strips
-// fields it does not list, so unknown fields are accepted and ignored. Money and percentages
+// The fabric Dropship wire format as zod schemas (provider-wire-notes §3). Every documented
+// field is listed (docs/field-coverage.md says where each lands); z.object strips the others,
+// so unknown fields are accepted and ignored. Money and percentages
 // stay decimal text (parsed exactly, never through a float); timestamps are validated
 // RFC 3339 instants; `order_id` and the ids arrive as integers or strings.
 import { z } from "zod";
@@ -49,6 +50,7 @@ const wholeNumber = z.preprocess(
 export const FabricInvoiceId = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,14}$/).transform(Number)]);
 
 export const FabricAddressSchema = z.object({
+  type: text,
   name1: text,
   name2: text,
   street1: text,
@@ -59,7 +61,9 @@ export const FabricAddressSchema = z.object({
   country: text,
   phone1: text,
   phone2: text,
+  fax: text,
   email: text,
+  federal_tax_id: text,
 });
 
 export const FabricLineSchema = z.object({
@@ -83,6 +87,22 @@ export const FabricAdjustmentSchema = z.object({
   description: text,
   price: money,
   amount: money,
+  // How fabric computed the amount (its UI offers Flat or Percent); the amount is what is owed.
+  calculation: text,
+  percent: decimalOrNumber,
+});
+
+/**
+ * The retailer's accept/reject decision. fabric documents the object and that a rejection needs
+ * a `reject_reason`, not its fields: status text and both decision times are read, and every
+ * field is optional, so an empty object (nothing decided) reads as well.
+ */
+export const FabricAcceptanceSchema = z.object({
+  status: text,
+  reject_reason: text,
+  accepted_at: instant,
+  rejected_at: instant,
+  updated_at: instant,
 });
 
 export const FabricInvoiceSchema = z.object({
@@ -93,14 +113,17 @@ export const FabricInvoiceSchema = z.object({
   order_id: idText,
   connection_id: idText,
   status: text,
-  brand: z.object({ id: idText, name: text }).nullish(),
-  currency: z.object({ unit: text, code: text }).nullish(),
+  // This subgraph's own retailer (FABRIC_RETAILER_ID): nothing to read in it.
+  retailer: z.unknown().optional(),
+  brand: z.object({ id: idText, name: text, code: text, inventory_policy: text, status: text }).nullish(),
+  currency: z.object({ id: idText, name: text, symbol: text, unit: text, code: text }).nullish(),
   terms_type: text,
   terms_description: text,
   terms_net_days_due: wholeNumber,
   terms_date_due: dueDate,
   terms_discount_percent: decimalOrNumber,
   terms_discount_days: wholeNumber,
+  terms_discount_date_due: dueDate,
   remit_to: FabricAddressSchema.nullish(),
   ship_from: FabricAddressSchema.nullish(),
   sold_to: FabricAddressSchema.nullish(),
@@ -124,7 +147,9 @@ export const FabricInvoiceSchema = z.object({
   tax: money,
   net_amount: money,
   due_amount: money,
+  local_due_amount: money,
   expected_due_amount: money,
+  invoice_acceptance: FabricAcceptanceSchema.nullish(),
   invoice_lines: z.array(FabricLineSchema).nullish(),
   allowances: z.array(FabricAdjustmentSchema).nullish(),
   charges: z.array(FabricAdjustmentSchema).nullish(),
@@ -148,6 +173,7 @@ export type FabricInvoice = z.infer<typeof FabricInvoiceSchema>;
 export type FabricAddress = z.infer<typeof FabricAddressSchema>;
 export type FabricLine = z.infer<typeof FabricLineSchema>;
 export type FabricAdjustment = z.infer<typeof FabricAdjustmentSchema>;
+export type FabricAcceptance = z.infer<typeof FabricAcceptanceSchema>;
 export type FabricInvoiceStub = z.infer<typeof FabricInvoiceStubSchema>;
 export type FabricPage = z.infer<typeof FabricPageSchema>;
 

@@ -12,6 +12,7 @@ import { createTransport, type TransportOptions, type TransportResponse } from "
 import type { Coordination } from "../../state/coordination.js";
 import type { EntryStore } from "../../state/entry-store.js";
 import type { CallContext } from "../types.js";
+import { parseIngramJson } from "./json.js";
 
 const PROVIDER = "INGRAM_MICRO";
 
@@ -37,6 +38,8 @@ export interface IngramClient {
   invoiceDetail(number: string, call: CallContext): Promise<IngramAnswer>;
   /** GET /resellers/v6/invoices?customerOrderNumber=&pageNumber=&pageSize= */
   searchInvoices(purchaseOrder: string, pageNumber: number, pageSize: number, call: CallContext): Promise<IngramAnswer>;
+  /** GET /resellers/v6/invoices?invoiceNumber= (one invoice; the search's unhyphenated form) */
+  searchInvoicesByNumber(invoiceNumber: string, call: CallContext): Promise<IngramAnswer>;
   close(): Promise<void>;
 }
 
@@ -119,7 +122,7 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
       throw new ProviderError(PROVIDER, "BAD_RESPONSE", `Ingram Micro ${what}`, { upstreamStatus: res.status });
     }
     try {
-      return { status: res.status, body: JSON.parse(res.text) as unknown };
+      return { status: res.status, body: parseIngramJson(res.text) };
     } catch {
       if (res.status === 404) return { status: 404, body: undefined };
       throw new ProviderError(PROVIDER, "BAD_RESPONSE", "Ingram Micro sent a response body that is not valid JSON", { upstreamStatus: res.status });
@@ -138,6 +141,11 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
       url.searchParams.set("customerOrderNumber", purchaseOrder);
       url.searchParams.set("pageNumber", String(pageNumber));
       url.searchParams.set("pageSize", String(pageSize));
+      return get(url, call);
+    },
+    searchInvoicesByNumber(invoiceNumber, call) {
+      const url = joinUrl(config.baseUrl, "resellers/v6/invoices");
+      url.searchParams.set("invoiceNumber", invoiceNumber);
       return get(url, call);
     },
     close: () => transport.close(),

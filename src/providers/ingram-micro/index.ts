@@ -1,7 +1,10 @@
 // Ingram Micro behind the InvoiceProvider seam. By number or ref: one v5 detail call per
-// invoice. By purchase order: the v6 search (every page), then the v5 detail of each listed
-// invoice. Every detail is fetched at most once per GraphQL request, across batches and
-// across loaders (the CallContext is created once per request, so it keys the memo).
+// invoice (and one search by invoice number only when v5 no longer knows it: an archived
+// invoice). By purchase order: the v6 search (every page), then the v5 detail of each listed
+// invoice, given the search row's header fields (status, due dates, amount due); an invoice
+// v5 no longer details is returned from its row, with an ARCHIVED notice. Every detail is
+// fetched at most once per GraphQL request, across batches and across loaders (the
+// CallContext is created once per request, so it keys the memo).
 //
 // maxBatchSize is 100, the schema's cap on purchase orders per query: batching saves no
 // upstream calls here (each key costs its own calls whatever the batch), so the batch is
@@ -22,6 +25,8 @@ import { normalizeInvoice } from "./normalize.js";
 import { canonicalInvoiceNumber, detailNumberOf } from "./numbers.js";
 import { readInvoiceDetail, readSearchPage } from "./responses.js";
 import { accountIdentity } from "../account.js";
+import type { SearchRowDto } from "./schemas.js";
+import { archivedInvoice, archivedNotice, withSearchRow } from "./search-rows.js";
 
 const PROVIDER = "INGRAM_MICRO";
 /** Search pages read for one purchase order before giving up (Ingram's page size is at most 100). */
@@ -52,6 +57,8 @@ type Detail = InvoiceModel | null | ProviderError;
 /** What one GraphQL request (one CallContext) has asked so far. */
 interface RequestState {
   readonly details: Map<string, Promise<Detail>>;
+  /** Search-by-number answers for numbers whose detail Ingram no longer serves. */
+  readonly archived: Map<string, Promise<Detail>>;
   /** AUTH_FAILED ends the request's calls: the credentials will not work for the next one either. */
   fatal: ProviderError | null;
 }
@@ -76,7 +83,7 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
   function stateOf(call: CallContext): RequestState {
     let state = requests.get(call);
     if (state === undefined) {
-      state = { details: new Map(), fatal: null };
+      state = { details: new Map(), archived: new Map(), fatal: null };
       requests.set(call, state);
     }
     return state;
@@ -113,6 +120,36 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
     return pending;
   }
 
+  // --- Lookup logic for issue 14: search rows → header fields, archived invoices. -------------
+
+  /**
+   * A number the v5 detail does not know may still be listed by the v6 search (details are kept
+   * nine months): one search by invoice number, once per request, for such numbers only.
+   */
+  function archivedByNumber(number: string, call: CallContext, gate: Gate): Promise<Detail> {
+    const { archived } = stateOf(call);
+    let pending = archived.get(number);
+    if (pending === undefined) {
+      pending = upstream(call, gate, async () => {
+        const page = readSearchPage(number, await client.searchInvoicesByNumber(number.replaceAll("-", ""), call));
+        // The search may match loosely; only the row of exactly this invoice counts.
+        const row = page.invoices.find((candidate) => detailNumberOf(candidate) === number);
+        return row === undefined ? null : archivedInvoice(number, row);
+      }).catch((error: unknown) => asProviderError(PROVIDER, error));
+      archived.set(number, pending);
+    }
+    return pending;
+  }
+
+  /** A listed invoice: its detail with the search row's header fields, or the row alone once archived. */
+  async function listedInvoice(number: string, row: SearchRowDto, call: CallContext, gate: Gate): Promise<InvoiceModel | ProviderError> {
+    const found = await detail(number, call, gate);
+    if (found === null) return archivedInvoice(number, row);
+    return isProviderError(found) ? found : withSearchRow(found, row);
+  }
+
+  // ---------------------------------------------------------------------------------------
+
   async function findByNumbers(keys: readonly string[], call: CallContext): Promise<KeyedResults<InvoiceModel | null>> {
     const gate = concurrencyGate(concurrency);
     const results = new Map<string, InvoiceModel | ProviderError>();
@@ -121,16 +158,16 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
         const number = canonicalInvoiceNumber(key);
         // Not an Ingram invoice number at all: not found, without spending a call.
         if (number === null) return;
-        const found = await detail(number, call, gate);
+        const found = (await detail(number, call, gate)) ?? (await archivedByNumber(number, call, gate));
         if (found !== null) results.set(key, found);
       }),
     );
     return results;
   }
 
-  /** Detail numbers of every invoice the v6 search lists for the purchase order. */
-  async function searchAll(purchaseOrder: string, call: CallContext, gate: Gate): Promise<string[]> {
-    const numbers = new Set<string>();
+  /** Every invoice the v6 search lists for the purchase order, by detail number, with its row. */
+  async function searchAll(purchaseOrder: string, call: CallContext, gate: Gate): Promise<Map<string, SearchRowDto>> {
+    const numbers = new Map<string, SearchRowDto>();
     const wanted = purchaseOrder.trim().toUpperCase();
     for (let pageNumber = 1; ; pageNumber++) {
       if (pageNumber > MAX_SEARCH_PAGES) {
@@ -144,22 +181,23 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
       }
       for (const row of rows) {
         const number = detailNumberOf(row);
-        if (number !== null) numbers.add(number);
+        if (number !== null && !numbers.has(number)) numbers.set(number, row);
       }
       // Page until pageNumber × pageSize covers recordsFound (nextPage names parameters the endpoint lacks).
       const servedSize = page.pagesize ?? pageSize;
-      if (page.invoices.length === 0 || pageNumber * servedSize >= page.recordsfound) return [...numbers];
+      if (page.invoices.length === 0 || pageNumber * servedSize >= page.recordsfound) return numbers;
     }
   }
 
   async function invoicesOf(purchaseOrder: string, call: CallContext, gate: Gate): Promise<PurchaseOrderResult> {
-    const numbers = await searchAll(purchaseOrder, call, gate);
-    const found = await Promise.all(numbers.map((number) => detail(number, call, gate)));
+    const rows = await searchAll(purchaseOrder, call, gate);
+    const found = await Promise.all([...rows].map(([number, row]) => listedInvoice(number, row, call, gate)));
     // The seam has no per-invoice failure inside a PO: one unreadable invoice fails the PO, never silently drops it.
     const failure = found.find(isProviderError);
     if (failure !== undefined) throw failure;
-    // Listed by the search but unknown to v5 (index lag): nothing to show.
-    return { invoices: found.filter((invoice): invoice is InvoiceModel => invoice !== null), notices: [] };
+    const invoices = found.filter((invoice): invoice is InvoiceModel => !isProviderError(invoice));
+    // Listed by the search but no longer detailed: returned from its row, and said so.
+    return { invoices, notices: invoices.filter((invoice) => invoice.archived).map((invoice) => archivedNotice(purchaseOrder, invoice)) };
   }
 
   return {

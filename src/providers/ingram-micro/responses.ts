@@ -41,7 +41,7 @@ export function readInvoiceDetail(number: string, answer: IngramAnswer): Invoice
   return parsed.data;
 }
 
-const EMPTY_PAGE: SearchPageDto = { recordsfound: 0, pagesize: null, pagenumber: null, invoices: [] };
+const EMPTY_PAGE: SearchPageDto = { recordsfound: 0, pagesize: null, pagenumber: null, nextpage: null, invoices: [] };
 
 /** One page of the v6 search; a documented not-found 404 is an empty result. */
 export function readSearchPage(purchaseOrder: string, answer: IngramAnswer): SearchPageDto {

@@ -2,10 +2,12 @@
 // tolerantly: every key is lower-cased and the documented misspellings are folded onto one
 // name before zod sees the object (wire notes 1.7: `servicerresponse`, `responsesstatus`,
 // `invoicenum`/`invoicenumbr`, `shoptoaddress`), so v5's lower case, v6's camelCase and
-// PascalCase all parse. Unknown fields are dropped. Money arrives as strings (sometimes
-// numbers) and becomes an exact DecimalString here; a malformed amount fails the invoice.
+// PascalCase all parse. Every documented field is listed (docs/field-coverage.md says where
+// each lands); undocumented ones are dropped. Money arrives as strings (sometimes numbers,
+// kept as their source text by the client's lossless JSON) and becomes an exact
+// DecimalString here; a malformed amount or date fails the invoice.
 import { z } from "zod";
-import { tryParseDate } from "../../domain/dates.js";
+import { DateParseError, parseCalendarDay } from "../../domain/dates.js";
 import { DecimalParseError, parseDecimal, type DecimalString } from "../../domain/decimal.js";
 
 const ALIASES: Readonly<Record<string, string>> = {
@@ -41,7 +43,17 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional
 const raw = scalar.transform((v) => (v === undefined ? undefined : v === null ? null : String(v)));
 /** Trimmed text; blank or null is null. */
 const text = scalar.transform((v) => (v === undefined || v === null || String(v).trim() === "" ? null : String(v).trim()));
-const date = text.transform((v) => tryParseDate(v));
+/** A calendar day: `YYYY-MM-DD`, or the day of a date-time ("2024-03-05T00:00:00"); anything else fails the invoice. */
+const date = text.transform((v, ctx): string | null => {
+  if (v === null) return null;
+  try {
+    return parseCalendarDay(v);
+  } catch (error) {
+    if (!(error instanceof DateParseError)) throw error;
+    ctx.addIssue({ code: "custom", message: "not a date" });
+    return z.NEVER;
+  }
+});
 
 const decimal = scalar.transform((v, ctx): DecimalString | null => {
   if (v === undefined || v === null || String(v).trim() === "") return null;
@@ -72,7 +84,7 @@ const attribute = z.object({ attributename: text, attributevalue: text });
 const address = z
   .object({
     attention: text, name1: text, name2: text, addressline1: text, addressline2: text, addressline3: text,
-    city: text, state: text, postalcode: text, countrycode: text, phonenumber: text, email: text,
+    city: text, state: text, postalcode: text, countrycode: text, fax: text, phonenumber: text, email: text,
   })
   .nullish();
 
@@ -80,19 +92,24 @@ const line = z.object({
   linenumber: text, globallinenumber: text, linetype: text, partnumber: text, vendorpartnumber: text, partdescription: text,
   shipfrombranch: text, orderedquantity: decimal, shippedquantity: decimal, backorderquantity: decimal, backorderetadate: date,
   unitprice: decimal, extendedprice: decimal, unitofmeasure: text, specialbidnumber: text, ordersuffix: text,
-  serialnumberdetails: list(z.object({ serialnumber: text })),
+  // Percent and a flag, kept as text: no arithmetic is done on them.
+  marginpercent: text, isacopapplied: text,
+  serialnumberdetails: list(z.object({ serialnumber: text, deliverynumber: text })),
   trackingnumberdetails: list(z.object({ trackingnumber: text })),
   productextendedspecs: list(attribute),
 });
 
 export const InvoiceDetail = z
   .object({
+    customernumber: text,
     invoicenumber: text, invoicetype: text, customerordernumber: text, globalorderid: text, enduserponumber: text,
     invoicedate: date, orderdate: date, shipdate: date,
     orderstatus: raw, holdreason: raw, creditmemoreasoncode: raw,
-    paymentterms: text, carrier: text, carrierdescription: text,
+    paymentterms: text, carrier: text, carrierdescription: text, taxtype: text,
+    freightforwardercode: text, fulfillmentflag: text, shipcomplete: text, originalshipcode: text, ordertype: text, shippableswitch: text,
     companycurrency: text, currencycode: text, currencyrate: decimal,
     totalsales: decimal, totaltaxamount: decimal, customerfreightamount: decimal, discountamount: decimal, totalamount: requiredDecimal,
+    customerforeignfrightamt: decimal, freightamount: decimal, totalotherfees: decimal,
     weight: decimal, billtosuffix: text, shiptosuffix: text,
     billto: address, shiptoaddress: address, soldto: address,
     lines: list(line),
@@ -118,15 +135,27 @@ export const DetailEnvelope = z.object({
 
 const count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
 
+/** One row of the v6 invoice search: an invoice's header, its amounts as JSON numbers. */
+export const SearchRow = z.object({
+  invoicenumber: text, erpordernumber: text, customerordernumber: text, endcustomerordernumber: text, gstinvoicenumber: text,
+  invoicestatus: text, invoicedate: date, invoiceduedate: date, paymenttermsduedate: date, ordercreatedate: date,
+  invoicedamountdue: decimal, invoiceamountincltax: decimal, forgntotalamount: decimal,
+  specialbidnumbers: list(text).transform((numbers) => numbers.filter((n): n is string => n !== null)),
+  isfseccenabled: raw,
+});
+
 /** One page of the v6 invoice search. */
 export const SearchPage = z.object({
   recordsfound: count,
   pagesize: count.nullish(),
   pagenumber: count.nullish(),
-  invoices: list(z.object({ invoicenumber: text, erpordernumber: text, customerordernumber: text })),
+  // Read, never followed: it names parameters the endpoint does not have (wire notes 1.7 #5).
+  nextpage: text,
+  invoices: list(SearchRow),
 });
 
 export type SearchPageDto = z.infer<typeof SearchPage>;
+export type SearchRowDto = z.infer<typeof SearchRow>;
 
 /** v6 error bodies: `{"errors":[{"type": "/errors/not-found", ...}]}`. */
 export const ErrorsBody = z.object({ errors: list(z.object({ type: text, message: text })) });

@@ -28,6 +28,11 @@ export interface StullerProviderOptions {
   readonly maxPurchaseOrdersPerCall?: number;
   /** GET URLs longer than this go as POST; 2,000 characters by default. */
   readonly maxUrlLength?: number;
+  /**
+   * The account's billing currency, which Stuller never names on an invoice; USD (Stuller's
+   * US API) by default.
+   */
+  readonly currency?: string;
 }
 
 export type StullerProvider = InvoiceProvider & { close(): Promise<void> };
@@ -37,6 +42,7 @@ const NO_INVOICES: PurchaseOrderResult = Object.freeze({ invoices: [], notices: 
 export function createStullerProvider(config: StullerConfig, options: StullerProviderOptions): StullerProvider {
   const k = options.maxPurchaseOrdersPerCall ?? DEFAULT_MAX_PURCHASE_ORDERS_PER_CALL;
   if (!Number.isSafeInteger(k) || k < 1) throw new RangeError(`maxPurchaseOrdersPerCall must be a positive integer, got ${k}`);
+  if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new RangeError(`currency must be an ISO 4217 code such as USD, got ${JSON.stringify(options.currency)}`);
   const transport = createTransport({ ...options.transport, provider: "STULLER" });
   const decoder = createStullerResponseDecoder({ maxBytes: options.transport?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
   const client = createStullerClient(config, transport, decoder, { maxUrlLength: options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH });
@@ -56,7 +62,7 @@ export function createStullerProvider(config: StullerConfig, options: StullerPro
       lenientReported = true;
       options.logger.warn({ provider: "STULLER", others }, "Stuller returned invoices outside the requested keys; they are filtered out here");
     }
-    return align(readInvoices(requested, call), keys);
+    return align(readInvoices(requested, call, options.currency), keys);
   }
 
   function byNumbers(numbers: readonly string[], call: CallContext): Promise<KeyedResults<InvoiceModel | null>> {

@@ -35,7 +35,8 @@ export function selectRequested(raw: readonly RawStullerInvoice[], keys: readonl
   return { requested, others: raw.length - requested.length };
 }
 
-export function readInvoices(raw: readonly RawStullerInvoice[], call: CallContext): StullerEntry[] {
+/** `currency`: the account's billing currency (Stuller names none on the wire). */
+export function readInvoices(raw: readonly RawStullerInvoice[], call: CallContext, currency?: string): StullerEntry[] {
   return raw.map((invoice, index) => {
     // Read before validation, so a broken invoice still fails the right key.
     const invoiceNumber = asKey(invoice["InvoiceNumber"]);
@@ -50,7 +51,7 @@ export function readInvoices(raw: readonly RawStullerInvoice[], call: CallContex
       return { invoiceNumber, purchaseOrderNumber, result: new ProviderError("STULLER", "BAD_RESPONSE", message) };
     }
     try {
-      return { invoiceNumber, purchaseOrderNumber, result: normalizeStullerInvoice(parsed.data) };
+      return { invoiceNumber, purchaseOrderNumber, result: normalizeStullerInvoice(parsed.data, currency) };
     } catch (error) {
       // Normalization is total over valid DTOs; reaching here is a bug, reported per invoice.
       call.logger.error({ provider: "STULLER", index, err: error }, "Stuller invoice could not be normalized");

@@ -1,14 +1,22 @@
 // Stuller invoice DTO → InvoiceModel. Pure: no I/O, no clock. Every field of the Stuller
 // model lands somewhere, and where a choice was made the reason is written next to it.
+//
+// Amounts (contract.md §1): total = InvoiceTotal, tax = SalesTax, freight =
+// PostageAndHandling (also a FREIGHT charge), amountDue = TotalDue. Stuller sends no net
+// amount (OrderTotal is the whole order's), so subtotal stays null, and the total is checked
+// against the lines instead: InvoiceTotal = Σ LineTotal + SalesTax + PostageAndHandling.
 import type { Metal } from "../../__generated__/resolvers-types.js";
+import { chargeTerms, totalDiscrepancy } from "../../domain/amounts.js";
 import { isZeroDecimal, type DecimalString } from "../../domain/decimal.js";
 import { addressModel, invoiceModel } from "../../domain/factories.js";
-import type { AddressModel, AttributeModel, CarrierModel, ChargeModel, InvoiceModel, MetalMarketRateModel } from "../../domain/models.js";
-import { lineDiscrepancy, money, normalizeLine, STULLER_CURRENCY } from "./normalize-lines.js";
+import type { AddressModel, AttributeModel, CarrierModel, ChargeModel, DiscrepancyModel, InvoiceModel, MetalMarketRateModel } from "../../domain/models.js";
+import { lineDiscrepancy, moneyIn, normalizeLine, STULLER_DEFAULT_CURRENCY } from "./normalize-lines.js";
 import type { StullerInvoice } from "./schemas.js";
 import { stullerStatus } from "./status.js";
 
-export function normalizeStullerInvoice(dto: StullerInvoice): InvoiceModel {
+export function normalizeStullerInvoice(dto: StullerInvoice, currency: string = STULLER_DEFAULT_CURRENCY): InvoiceModel {
+  const money = moneyIn(currency);
+  const charges = freightCharge(dto.PostageAndHandling, currency);
   const shipTo = shipToAddress(dto);
   const attributes: AttributeModel[] = [...shipTo.attributes];
   // OrderTotal is the amount of the whole order, and a Stuller order is often billed on
@@ -19,14 +27,14 @@ export function normalizeStullerInvoice(dto: StullerInvoice): InvoiceModel {
   return invoiceModel("STULLER", { ref: dto.InvoiceNumber, number: dto.InvoiceNumber }, {
     purchaseOrderNumber: dto.PurchaseOrderNumber,
     orderNumber: dto.OrderNumber,
-    status: stullerStatus(dto.Status),
+    status: stullerStatus(dto.Status, dto.TotalDue),
     // Stuller's help calls InvoiceDate "the date the order is actually shipped on", a
     // description copy-pasted across fields (wire notes §4.7.3); it is read as the invoice date.
     invoiceDate: dto.InvoiceDate.day,
     invoicedAt: dto.InvoiceDate.at,
     orderDate: dto.OrderDate.day,
     orderedAt: dto.OrderDate.at,
-    currency: STULLER_CURRENCY,
+    currency,
     tax: money(dto.SalesTax),
     freight: money(dto.PostageAndHandling),
     total: money(dto.InvoiceTotal),
@@ -34,11 +42,11 @@ export function normalizeStullerInvoice(dto: StullerInvoice): InvoiceModel {
     shipTo: shipTo.address,
     carrier: carrier(dto),
     trackingNumbers: trackingNumbers(dto.TrackingNumber),
-    lines: dto.InvoiceDetails.map(normalizeLine),
-    charges: freightCharge(dto.PostageAndHandling),
+    lines: dto.InvoiceDetails.map((detail) => normalizeLine(detail, currency)),
+    charges,
     metalMarketRates: metalMarketRates(dto),
     attributes,
-    discrepancies: dto.InvoiceDetails.flatMap((detail) => lineDiscrepancy(detail) ?? []),
+    discrepancies: [...dto.InvoiceDetails.flatMap((detail) => lineDiscrepancy(detail) ?? []), ...totalCheck(dto, charges)],
   });
 }
 
@@ -100,9 +108,22 @@ function trackingNumbers(text: string | null): string[] {
  * PostageAndHandling is both `freight` and a FREIGHT charge (charges list everything outside
  * the lines). A zero amount adds no charge: `freight` already says 0.
  */
-function freightCharge(amount: DecimalString | null): ChargeModel[] {
+function freightCharge(amount: DecimalString | null, currency: string): ChargeModel[] {
   if (amount === null || isZeroDecimal(amount)) return [];
-  return [{ kind: "FREIGHT", code: null, description: "Postage and handling", amount: { amount, currency: STULLER_CURRENCY } }];
+  return [{ kind: "FREIGHT", code: null, description: "Postage and handling", amount: { amount, currency } }];
+}
+
+/** InvoiceTotal = Σ LineTotal + SalesTax + PostageAndHandling, when Stuller sent every part. */
+function totalCheck(dto: StullerInvoice, charges: readonly ChargeModel[]): DiscrepancyModel[] {
+  const lines = dto.InvoiceDetails;
+  if (dto.InvoiceTotal === null || dto.SalesTax === null || dto.PostageAndHandling === null || lines.length === 0) return [];
+  const lineTotals: Array<{ name: string; amount: DecimalString }> = [];
+  for (const line of lines) {
+    if (line.LineTotal === null) return [];
+    lineTotals.push({ name: `line ${line.LineNumber ?? "?"}`, amount: line.LineTotal });
+  }
+  const terms = [...lineTotals, { name: "SalesTax", amount: dto.SalesTax }, ...chargeTerms(charges).map((term) => ({ ...term, name: "PostageAndHandling" }))];
+  return totalDiscrepancy("Stuller InvoiceTotal", dto.InvoiceTotal, terms);
 }
 
 /** Metals with any value; a metal with no rate, base or adder was not part of the pricing. */

@@ -1,11 +1,21 @@
 // One TD SYNNEX `<Invoice>` → InvoiceModel. Pure: no I/O, no clock. Identifiers, ZIP codes and
 // serial numbers stay text exactly as sent ("00123", "02134", "0042"); amounts are exact decimals.
+//
+// - dueDate: TD states none; it is InvoiceDate + PaymentTermDays ("Payment Term Days"), pure
+//   calendar arithmetic, when both are sent (PaymentTerms.dueDate stays "as stated": null).
+// - originalDocumentNumber: on credit memos and RMAs (order types 10, 11, 14, 16) the
+//   InternalReferenceNumber ("Invoice, Credit Memo or RMA Number") is the document referred
+//   to; it also stays referenceNumber, exactly as sent.
+import { addDays } from "../../domain/dates.js";
 import { tdSynnexOrderTypeTable } from "../../domain/code-tables/index.js";
 import { addressModel, invoiceModel, lineModel } from "../../domain/factories.js";
 import type { AddressModel, AttributeModel, CarrierModel, InvoiceModel, LineModel, PaymentTermsModel } from "../../domain/models.js";
 import { dateField, decimalField, integerField, InvoiceFieldError, moneyField, present } from "./fields.js";
 import type { TdAddress, TdInvoice, TdItem } from "./schemas.js";
 import { normalizeSummary, reconcile } from "./summary.js";
+
+/** Order types whose InternalReferenceNumber names the document they credit or return. */
+const REFERS_TO_ORIGINAL: ReadonlySet<string> = new Set(["CREDIT_MEMO", "RMA_RTC", "RMA_ADVANCED_SWAP", "RMA_CC"]);
 
 export interface NormalizeContext {
   readonly currency: string;
@@ -20,6 +30,10 @@ export function normalizeInvoice(invoice: TdInvoice, context: NormalizeContext):
   const orderType = present(invoice.OrderType);
   const lines = (invoice.Items?.Item ?? []).map((item, index) => normalizeLine(item, index, currency));
   const summary = normalizeSummary(invoice.Summary, currency);
+  const documentType = orderType === null ? null : tdSynnexOrderTypeTable.translate(orderType);
+  const reference = present(invoice.InternalReferenceNumber);
+  const invoiceDate = dateField("InvoiceDate", invoice.InvoiceDate);
+  const termDays = integerField("PaymentTermDays", invoice.PaymentTermDays);
 
   return invoiceModel(
     "TD_SYNNEX",
@@ -28,10 +42,12 @@ export function normalizeInvoice(invoice: TdInvoice, context: NormalizeContext):
       purchaseOrderNumber: present(invoice.CustomerPONumber) ?? context.parentPurchaseOrder,
       // "InvoiceNumber: TD SYNNEX Sales Order Number. Equal To TD SYNNEX Invoice Number."
       orderNumber: number,
-      referenceNumber: present(invoice.InternalReferenceNumber),
-      documentType: orderType === null ? null : tdSynnexOrderTypeTable.translate(orderType),
-      invoiceDate: dateField("InvoiceDate", invoice.InvoiceDate),
+      referenceNumber: reference,
+      originalDocumentNumber: documentType !== null && REFERS_TO_ORIGINAL.has(documentType.value) ? reference : null,
+      documentType,
+      invoiceDate,
       shipDate: dateField("ShipDate", invoice.ShipDate),
+      dueDate: invoiceDate === null || termDays === null ? null : addDays(invoiceDate, termDays),
       currency,
       // TD sends neither a net amount nor an invoice discount amount (`Discount` is the
       // terms' discount percentage), so subtotal and discount stay null rather than computed.
@@ -104,6 +120,7 @@ function terms(invoice: TdInvoice): PaymentTermsModel | null {
     dueDate: null,
     discountPercent: decimalField("Discount", invoice.Discount),
     discountDays: integerField("DiscountDays", invoice.DiscountDays),
+    discountDueDate: null,
   };
   const empty = model.description === null && model.netDays === null && model.discountPercent === null && model.discountDays === null;
   return empty ? null : model;

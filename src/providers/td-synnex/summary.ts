@@ -12,9 +12,12 @@
 // - Zero amounts are left out of `charges` (every TD summary lists every fee, mostly 0.0).
 // - Freight and Shipping often repeat the same amount: one FREIGHT charge then. Two
 //   different non-zero amounts give two charges; which one TD billed is not invented.
+// - `freight` (domain/amounts.ts): Freight when not zero, else the FREIGHT charges (Shipping,
+//   HandlingFee), else Freight or Shipping as sent.
 // TD may list freight it discounted (not billed in TotalInvoiceAmount). That is not
 // corrected: reconcile() reports the difference as a discrepancy instead.
 import type { ChargeKind } from "../../__generated__/resolvers-types.js";
+import { freightAmount } from "../../domain/amounts.js";
 import { decimalsEqual, isZeroDecimal, multiplyDecimals, negateDecimal, subtractDecimals, sumDecimals, type DecimalString } from "../../domain/decimal.js";
 import type { AttributeModel, ChargeModel, DiscrepancyModel, LineModel, MoneyModel } from "../../domain/models.js";
 import { decimalField, integerField, present } from "./fields.js";
@@ -70,8 +73,7 @@ export function normalizeSummary(summary: TdSummary | undefined, currency: strin
   return {
     total: money(amount("TotalInvoiceAmount")),
     tax: money(amount("SalesTax")),
-    // The freight amount as sent (zero included); Shipping when TD sends only that name.
-    freight: money(freight ?? shipping),
+    freight: money(freightAmount(freight ?? shipping, charges)),
     charges,
     weight: amount("TotalWeight"),
     boxCount: integerField("Summary.BoxCount", s.BoxCount),

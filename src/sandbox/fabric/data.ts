@@ -1,7 +1,7 @@
 // Deterministic fabric invoices: the sandbox sample (every terms_type option, both statuses,
 // allowances and charges, several lines, all four addresses, the sandbox POs PO-1001..1003)
 // and a bulk generator for workflow tests. Amounts are built from integer cents.
-import { wireInstant, type WireAddress, type WireAdjustment, type WireInvoice, type WireLine } from "./wire.js";
+import { wireInstant, type WireAcceptance, type WireAddress, type WireAdjustment, type WireInvoice, type WireLine } from "./wire.js";
 
 const BRAND = { id: 77, name: "Acme Outdoor Co.", code: "acme" };
 const RETAILER = { id: 1234, name: "Example Retail", code: "exr" };
@@ -18,7 +18,7 @@ function address(name1: string, street1: string, city: string, province: string,
   return { type: "commercial", name1, name2: null, street1, street2: null, city, province, postal_code: postal, country: "US", phone1: "3105551212", phone2: null, fax: null, email: null, federal_tax_id: null, ...extra };
 }
 
-const REMIT_TO = address("Acme Outdoor Co.", "PO Box 4410", "Denver", "CO", "80202", { email: "ar@acme.example" });
+const REMIT_TO = address("Acme Outdoor Co.", "PO Box 4410", "Denver", "CO", "80202", { email: "ar@acme.example", phone2: "3035550188", fax: "3035550199", federal_tax_id: "84-1234567" });
 const SHIP_FROM = address("Acme Fulfillment", "1200 Warehouse Way", "Reno", "NV", "89502", { street2: "Dock 4" });
 const SOLD_TO = address("Example Retail", "500 Market St", "San Francisco", "CA", "94105");
 const SHIP_TO = address("Jane Customer", "12 Elm St", "Boston", "MA", "02134", { type: "residential", name2: "c/o Front Desk", street2: "Apt 3" });
@@ -35,6 +35,8 @@ export interface InvoiceSpec {
   readonly allowances?: ReadonlyArray<readonly [string, number]>;
   readonly charges?: ReadonlyArray<readonly [string, number]>;
   readonly acknowledged?: boolean;
+  /** The retailer's decision; default: accepted when closed, pending otherwise. */
+  readonly acceptance?: "pending" | "accepted" | { readonly rejected: string };
   readonly overrides?: Partial<WireInvoice>;
 }
 
@@ -55,6 +57,13 @@ export function buildInvoice(spec: InvoiceSpec): WireInvoice {
   const charges = adjust(spec.charges, 5);
   const adjustments = (spec.charges ?? []).reduce((s, [, a]) => s + a, 0) - (spec.allowances ?? []).reduce((s, [, a]) => s + a, 0);
   const closed = spec.status === "closed";
+  const decision = spec.acceptance ?? (closed ? "accepted" : "pending");
+  const acceptance: WireAcceptance =
+    decision === "pending"
+      ? { status: "pending", reject_reason: null, accepted_at: null, rejected_at: null }
+      : decision === "accepted"
+        ? { status: "accepted", reject_reason: null, accepted_at: at(12), rejected_at: null }
+        : { status: "rejected", reject_reason: decision.rejected, accepted_at: null, rejected_at: at(12) };
   return {
     id: spec.id,
     invoice_number: spec.number,
@@ -100,6 +109,7 @@ export function buildInvoice(spec: InvoiceSpec): WireInvoice {
     invoice_lines: lines,
     allowances,
     charges,
+    invoice_acceptance: acceptance,
     ...spec.overrides,
   };
 }
@@ -140,8 +150,8 @@ export const SAMPLE_SPECS: readonly InvoiceSpec[] = [
   DOC_SAMPLE,
   { id: 2, number: "FD-1001-A", po: "PO-1001", termsType: "End of Month (EOM)", lines: [[2450, 2], [1999, 1], [500, 4]], allowances: [["Promotion Allowance", 500]], charges: [["Shipping Expense", 750]] },
   { id: 3, number: "FD-1001-B", po: "PO-1001", status: "closed", termsType: "No Charge", lines: [[0, 1]], acknowledged: true },
-  { id: 4, number: "FD-1002-A", po: "PO-1002", termsType: "Consignment", lines: [[12500, 1], [375, 10]] },
-  { id: 5, number: "FD-1003-A", po: "PO-1003", termsType: "10 Days After End of Month (10 EOM)", charges: [["Service Fee", 299], ["Other Charge", 100]] },
+  { id: 4, number: "FD-1002-A", po: "PO-1002", termsType: "Consignment", lines: [[12500, 1], [375, 10]], acceptance: "accepted" },
+  { id: 5, number: "FD-1003-A", po: "PO-1003", termsType: "10 Days After End of Month (10 EOM)", charges: [["Service Fee", 299], ["Other Charge", 100]], acceptance: { rejected: "Service fee not in the agreed terms" } },
   { id: 6, number: "FD-1003-B", po: "PO-1003", status: "closed", termsType: "Cash Discount Terms Apply", termsExtra: { terms_discount_percent: "2.00", terms_discount_days: 10 }, lines: [[3250, 2]], allowances: [["Returns Allowance", 1999]] },
   { id: 7, number: "FD-2001", po: "PO-2001", termsType: "Basic" },
   { id: 8, number: "FD-2002", po: "PO-2002", termsType: "Fixed Date, Late Payment Penalty Applies", termsExtra: { terms_date_due: "2026-04-30", terms_net_days_due: null } },

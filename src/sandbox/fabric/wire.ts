@@ -35,6 +35,14 @@ export interface WireAdjustment {
   price: string;
 }
 
+/** The retailer's decision on the invoice (shape inferred: fabric documents the object, not its fields). */
+export interface WireAcceptance {
+  status: "pending" | "accepted" | "rejected";
+  reject_reason: string | null;
+  accepted_at: string | null;
+  rejected_at: string | null;
+}
+
 export interface WireInvoice {
   id: number;
   invoice_number: string;
@@ -79,6 +87,7 @@ export interface WireInvoice {
   invoice_lines: WireLine[];
   allowances: WireAdjustment[];
   charges: WireAdjustment[];
+  invoice_acceptance: WireAcceptance;
 }
 
 /** An instant as fabric writes it: UTC, whole seconds, "Z". */

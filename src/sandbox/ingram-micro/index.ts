@@ -10,7 +10,7 @@ import type { IngramConfig } from "../../config.js";
 import { CATALOG_INVOICES } from "./catalog.js";
 import { SimulatorControl, type IngramSimulatorControl } from "./control.js";
 import { RateWindow, TokenStore } from "./gateway.js";
-import { NAMED_INVOICES, type SimulatedInvoice } from "./invoices.js";
+import { NAMED_INVOICES, PO_1004_INVOICES, type SimulatedInvoice } from "./invoices.js";
 import { detailReply, searchReply, tokenReply, type SimulatedAccount } from "./routes.js";
 import { EXPIRED_TOKEN, INVALID_TOKEN, jsonReply, SERVER_ERROR, SERVICE_UNAVAILABLE, type ResetFormat, type WireReply } from "./wire.js";
 
@@ -33,7 +33,7 @@ export interface IngramSimulatorOptions {
   readonly tokenExpiresIn?: string | number;
   /** Path prefix of the API (Ingram's sandbox uses "/sandbox"); default "/sandbox". */
   readonly basePath?: string;
-  /** The invoices served; default the named sandbox invoices and the code catalog. */
+  /** The invoices served; default the named sandbox invoices, PO-1004's and the code catalog. */
   readonly invoices?: readonly SimulatedInvoice[];
 }
 
@@ -80,7 +80,7 @@ interface Answer {
 export async function startIngramMicroSimulator(options: IngramSimulatorOptions = {}): Promise<IngramSimulator> {
   const account: SimulatedAccount = { ...SANDBOX_ACCOUNT, ...options.account };
   const basePath = (options.basePath ?? "/sandbox").replace(/\/+$/, "");
-  const invoices = options.invoices ?? [...NAMED_INVOICES, ...CATALOG_INVOICES];
+  const invoices = options.invoices ?? [...NAMED_INVOICES, ...PO_1004_INVOICES, ...CATALOG_INVOICES];
   const byNumber = new Map(invoices.map((invoice) => [invoice.number.toUpperCase(), invoice]));
   const tokens = new TokenStore();
   const control = new SimulatorControl(options.resetFormat ?? "epoch-ms", () => tokens.revokeAll());

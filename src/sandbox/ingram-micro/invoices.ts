@@ -10,6 +10,10 @@ export interface SimulatedInvoice {
   readonly purchaseOrder: string;
   /** The vendor sample's misspelled envelope (`servicerresponse`, `responsesstatus`). */
   readonly typoEnvelope?: boolean;
+  /** Older than the nine months v5 keeps: the search lists it, the detail says not found. */
+  readonly archived?: boolean;
+  /** The v6 search row's fields that differ from what the simulator derives from `detail`. */
+  readonly searchRow?: Readonly<Record<string, unknown>>;
   /** The `invoicedetailresponse` object as sent. */
   readonly detail: Readonly<Record<string, unknown>>;
 }
@@ -177,5 +181,57 @@ export const NAMED_INVOICES: readonly SimulatedInvoice[] = [
         },
       ],
     },
+  },
+];
+
+/**
+ * PO-1004: what the v5 detail alone would lose. A rebill credit memo whose `originalshipcode`
+ * is the invoice 20-12345-12 (PO-1001), with a special-bid line and the header flags; an
+ * invoice whose freight comes only as a FRT fee line (header freight 0.00); and an invoice
+ * older than the nine months v5 keeps, which only the v6 search still lists.
+ */
+export const PO_1004_INVOICES: readonly SimulatedInvoice[] = [
+  {
+    number: "20-CM990-11",
+    purchaseOrder: "PO-1004",
+    detail: {
+      customernumber: "20-123456", invoicenumber: "20-CM990-11", invoicedate: "2025-11-20", customerordernumber: "PO-1004", globalorderid: "20-CM990-11",
+      paymentterms: "030", orderdate: "2025-11-18", shipdate: null, orderstatus: "F", holdreason: null, creditmemoreasoncode: "RB",
+      originalshipcode: "20-12345-12", shipcomplete: "Y", freightforwardercode: "FF07", ordertype: "C", carrier: "FG", carrierdescription: "FEDEX GROUND", ...usd,
+      totalsales: "-219.95", customerfreightamount: "0.00", customerforeignfrightamt: "0.00", discountamount: "0.00", totaltaxamount: "-43.99", totalamount: "-263.94",
+      billtosuffix: "000", billto: { ...usBillTo, attention: "J. DOE", phonenumber: "7145550100", fax: "7145550199" },
+      lines: [
+        {
+          linenumber: "1", globallinenumber: "1", linetype: "P", partnumber: "7311124", vendorpartnumber: "P19766-B21", partdescription: "HPE 32GB DDR4 RDIMM",
+          shipfrombranch: "85", orderedquantity: "1", shippedquantity: "1", backorderquantity: "0", unitprice: "-219.95", extendedprice: "-219.95",
+          unitofmeasure: "EA", ordersuffix: "12", specialbidnumber: "SB-20-5511", marginpercent: "7.5", isacopapplied: "N",
+          serialnumberdetails: [{ serialnumber: "0000481516", deliverynumber: "8000123" }],
+        },
+      ],
+    },
+  },
+  {
+    number: "20-FRT44-11",
+    purchaseOrder: "PO-1004",
+    detail: {
+      invoicenumber: "20-FRT44-11", invoicedate: "2025-11-12", customerordernumber: "PO-1004", globalorderid: "20-FRT44-11", paymentterms: "030",
+      orderdate: "2025-11-10", shipdate: "2025-11-11", orderstatus: "I", holdreason: null, creditmemoreasoncode: null, ...usd,
+      totalsales: "480.00", customerfreightamount: "0.00", customerforeignfrightamt: "0.00", discountamount: "0.00", totaltaxamount: "38.40", totalamount: "533.75",
+      billtosuffix: "000", billto: usBillTo,
+      miscfeeline: [
+        { code: "FRT", description: "FREIGHT CHARGE", chargeamount: "15.00" },
+        { code: "RCY", description: "WEEE RECYCLING FEE", chargeamount: "0.35" },
+      ],
+      lines: [
+        { linenumber: "1", partnumber: "6612093", vendorpartnumber: "UX-4420", partdescription: "DOCKING STATION USB-C", shipfrombranch: "40", orderedquantity: "3", shippedquantity: "3", unitprice: "160.00", extendedprice: "480.00", unitofmeasure: "EA", ordersuffix: "11" },
+      ],
+    },
+  },
+  {
+    number: "20-OLD77-11",
+    purchaseOrder: "PO-1004",
+    archived: true,
+    detail: { invoicenumber: "20-OLD77-11", invoicedate: "2024-01-05", orderdate: "2024-01-02", orderstatus: "P", enduserponumber: "EU-1", totalamount: "1250.10", ...usd },
+    searchRow: { specialBidNumbers: ["SB-20-1001"] },
   },
 ];

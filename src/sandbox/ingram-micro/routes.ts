@@ -39,12 +39,13 @@ export function detailReply(
   if (country === null || !/^[A-Za-z]{2}$/.test(country)) return badRequest("isoCountryCode", "isoCountryCode must be 2 characters.");
   if (customer !== account.customerNumber) return jsonReply(401, CUSTOMER_MISMATCH);
   const invoice = invoices.get(number.toUpperCase());
-  return invoice === undefined ? invoiceNotFound(notFound) : jsonReply(200, invoiceFound(invoice));
+  // Details are kept nine months: an archived invoice is only listed by the search.
+  return invoice === undefined || invoice.archived === true ? invoiceNotFound(notFound) : jsonReply(200, invoiceFound(invoice));
 }
 
 const REQUIRED_HEADERS = ["im-customernumber", "im-countrycode", "im-correlationid"] as const;
 
-/** GET /resellers/v6/invoices?customerOrderNumber=&pageSize=&pageNumber= with the IM-* headers. */
+/** GET /resellers/v6/invoices?customerOrderNumber=&invoiceNumber=&pageSize=&pageNumber= with the IM-* headers. */
 export function searchReply(
   query: URLSearchParams,
   headers: Readonly<Record<string, string>>,
@@ -63,7 +64,13 @@ export function searchReply(
   const pageSize = clampInt(param(query, "pageSize"), 25, 1, maxPageSize);
   const pageNumber = clampInt(param(query, "pageNumber"), 1, 1, Number.MAX_SAFE_INTEGER);
   const po = param(query, "customerOrderNumber")?.trim().toUpperCase();
-  const matching = invoices.filter((invoice) => po === undefined || po === "" || invoice.purchaseOrder.toUpperCase() === po);
+  // invoiceNumber matches with or without hyphens (the search lists it without).
+  const number = param(query, "invoiceNumber")?.trim().toUpperCase().replaceAll("-", "");
+  const matching = invoices.filter(
+    (invoice) =>
+      (po === undefined || po === "" || invoice.purchaseOrder.toUpperCase() === po) &&
+      (number === undefined || number === "" || invoice.number.toUpperCase().replaceAll("-", "") === number),
+  );
   const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const more = pageNumber * pageSize < matching.length;
   return jsonReply(200, {

@@ -1,6 +1,7 @@
 // Ingram Micro's response shapes as the simulator sends them: the v5 envelopes (with the
 // vendor sample's misspellings where asked), FAILED preambles, the Apigee faults, the v6
 // `errors[]` bodies, the 429 body and the X-RateLimit-Reset encodings.
+import { LosslessNumber, stringify } from "lossless-json";
 import type { SimulatedInvoice } from "./invoices.js";
 
 export interface WireReply {
@@ -9,8 +10,9 @@ export interface WireReply {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** JSON as Ingram writes it; a LosslessNumber is written as its exact literal (`243.10`). */
 export function jsonReply(status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): WireReply {
-  return { status, body: JSON.stringify(value), headers: { "content-type": "application/json", ...headers } };
+  return { status, body: stringify(value) ?? "null", headers: { "content-type": "application/json", ...headers } };
 }
 
 /** v5 details: `serviceresponse` normally, the vendor sample's `servicerresponse`/`responsesstatus` when asked. */
@@ -65,13 +67,18 @@ export function encodeReset(format: ResetFormat, resetAtMs: number, nowMs: numbe
   return String(Math.max(0, Math.ceil((resetAtMs - nowMs) / 1000)));
 }
 
-/** The v6 search row of an invoice: `invoiceNumber` without hyphens, `erpOrderNumber` with them, money as numbers. */
+/**
+ * The v6 search row of an invoice: `invoiceNumber` without hyphens, `erpOrderNumber` with
+ * them, money as JSON numbers with the detail's digits; a paid order (P) is PAID with nothing
+ * due, any other OPEN and due 30 days after its invoice date. `searchRow` overrides win.
+ */
 export function searchRow(invoice: SimulatedInvoice): Record<string, unknown> {
   const detail = invoice.detail;
   const text = (key: string): string | null => (typeof detail[key] === "string" ? (detail[key] as string) : null);
   const invoiceDate = text("invoicedate");
   const dueDate = invoiceDate === null ? null : addDays(invoiceDate, 30);
-  const total = Number(text("totalamount") ?? "0");
+  const total = new LosslessNumber(text("totalamount") ?? "0");
+  const zero = new LosslessNumber(total.value.includes(".") ? `0.${"0".repeat(total.value.length - total.value.indexOf(".") - 1)}` : "0");
   return {
     paymentTermsDueDate: dueDate,
     erpOrderNumber: invoice.number,
@@ -79,11 +86,12 @@ export function searchRow(invoice: SimulatedInvoice): Record<string, unknown> {
     invoiceStatus: text("orderstatus") === "P" ? "PAID" : "OPEN",
     invoiceDate,
     invoiceDueDate: dueDate,
-    invoicedAmountDue: text("orderstatus") === "P" ? 0 : total,
+    invoicedAmountDue: text("orderstatus") === "P" ? zero : total,
     invoiceAmountInclTax: total,
     customerOrderNumber: invoice.purchaseOrder,
     endCustomerOrderNumber: text("enduserponumber"),
     orderCreateDate: text("orderdate"),
+    ...invoice.searchRow,
   };
 }
 

@@ -163,6 +163,31 @@ export const STULLER_SAMPLE_INVOICES: readonly WireInvoice[] = [
       wireDetail({ LineNumber: num("1"), CustomerLineReference: "E-1", ItemNumber: "50390:100:P", ItemDescription: "Tri-Metal Band", ShipQuantity: num("1"), BackOrderedQuantity: num("0"), TotalWeight: "8.4 GR", UnitPrice: num("999.99"), LineTotal: num("999.99"), UnitPriceUnitOfMeasure: "EA" }),
     ],
   }),
+  // PO-1004: paid (TotalDue 0) although Status says only Shipped; metal priced per gram and per
+  // pennyweight, so LineTotal is UnitPrice × TotalWeight (rounded to the cent), not × ShipQuantity.
+  wireInvoice({
+    ...bijoux,
+    OrderNumber: "8800511",
+    InvoiceNumber: "70010041",
+    PurchaseOrderNumber: "PO-1004",
+    Status: "Shipped",
+    OrderTotal: num("2057.30"),
+    InvoiceTotal: num("2066.80"),
+    TotalDue: num("0.00"),
+    SalesTax: num("0.00"),
+    PostageAndHandling: num("9.50"),
+    InvoiceDate: "2026-03-02T10:15:00.0000000-06:00",
+    OrderDate: "2026-02-27T09:00:00.0000000-06:00",
+    ShipMethod: "UPS Ground",
+    TrackingNumber: "1Z999AA10123456788",
+    GoldMarketRate: num("2034.50"),
+    GoldMarketBase: num("2000.00"),
+    GoldMarketAdder: "34.50",
+    InvoiceDetails: [
+      wireDetail({ LineNumber: num("1"), CustomerLineReference: "F-1", ItemNumber: "309:77802:S", ItemDescription: "14K Yellow Gold Casting Grain", ShipQuantity: num("1"), BackOrderedQuantity: num("0"), TotalWeight: "31.1035 GR", UnitPrice: num("65.40"), LineTotal: num("2034.17"), UnitPriceUnitOfMeasure: "GR" }),
+      wireDetail({ LineNumber: num("2"), CustomerLineReference: "F-2", ItemNumber: "SS0100:24:P", ItemDescription: "Sterling Silver Sheet 24 ga", ShipQuantity: num("2"), BackOrderedQuantity: num("0"), TotalWeight: "12.50 DWT", UnitPrice: num("1.85"), LineTotal: num("23.13"), UnitPriceUnitOfMeasure: "DWT" }),
+    ],
+  }),
 ];
 
 /** Names and numbering of generated data; distinct prefixes give distinct invoice sets. */

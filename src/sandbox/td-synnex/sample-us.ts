@@ -80,6 +80,16 @@ export const US_PURCHASE_ORDERS: ReadonlyMap<string, SampleAnswer> = new Map<str
       items: [{ line: "1", quantity: "2", unitPrice: "50.00", synnexPart: "BEL-F3U133", manufacturerPart: "F3U133B10", sku: "4455001", description: "Belkin USB-A cable 3 m" }],
       summary: summary({ total: "100.00", tax: "0.00", freight: "42.90", weight: "0.80", boxes: "1", extra: [["Shipping", "42.90"]] }) },
   ] }],
+  // A credit memo whose InternalReferenceNumber is the invoice it credits (67000001, PO-1001),
+  // and an invoice with a zero-padded order type whose freight is billed as Shipping only.
+  ["PO-1004", { invoices: [
+    { ...base, number: "67200021", purchaseOrder: "PO-1004", date: "2024-07-20", orderType: "14", shipDate: "2024-07-20", reference: "67000001", comments: "Credit for returned cable", tracking: [],
+      items: [{ line: "1", quantity: "1", unitPrice: "-10.10", synnexPart: "CAB-USBC-1M", manufacturerPart: "USBC-1M", sku: "7712001", description: "USB-C cable, 1 m (returned)", customerLine: "2" }],
+      summary: summary({ total: "-10.76", tax: "-0.66", weight: "0.10", boxes: "1" }) },
+    { ...base, number: "67000002", purchaseOrder: "PO-1004", date: "2024-02-20", orderType: "01", terms: { ...NET30, netDays: "10", description: "NET 10 DAYS" }, shipDate: "2024-02-19", reference: "52551402", tracking: ["1Z999AA10123456786"],
+      items: [{ line: "1", quantity: "2", unitPrice: "50.00", synnexPart: "BEL-F3U133", manufacturerPart: "F3U133B10", sku: "4455001", description: "Belkin USB-A cable 3 m" }],
+      summary: summary({ total: "120.00", tax: "8.00", weight: "0.80", boxes: "1", flag: ["AllowanceORCharge", "C"], extra: [["Shipping", "12.00"]] }) },
+  ] }],
   ["PO-NOTFOUND", { error: NOT_FOUND_REASON }],
   ["PO-NOTINVOICED", { error: NOT_INVOICED_REASON }],
   ["PO-ARCHIVED", { error: ARCHIVED_REASON }],

@@ -153,3 +153,29 @@ describe("a fabric invoice by number or id", () => {
     ]);
   });
 });
+
+describe("fabric's billed amount, freight and acceptance through GraphQL (issue 14)", () => {
+  it("gives the billed amount as total, open or paid, freight from the shipping charge, and the retailer's decision", async () => {
+    h = await startHarness();
+    const result = await h.run(/* GraphQL */ `{
+      invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-1001", "PO-1003"], providers: [FABRIC]) {
+        invoices {
+          number status total { amount } amountDue { amount } freight { amount }
+          acceptance { state stateCode reason decidedAt }
+          remitTo { phone alternatePhone fax taxId addressType }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const invoices = (result.data?.["invoicesByPurchaseOrder"] as Lookup).invoices;
+    const remitTo = { phone: "3105551212", alternatePhone: "3035550188", fax: "3035550199", taxId: "84-1234567", addressType: "commercial" };
+    expect(invoices).toEqual([
+      // 96.11 (subtotal + tax) − 5.00 promotion allowance + 7.50 shipping expense.
+      { number: "FD-1001-A", status: "OPEN", total: { amount: "98.61" }, amountDue: { amount: "98.61" }, freight: { amount: "7.50" }, acceptance: { state: "PENDING", stateCode: "pending", reason: null, decidedAt: null }, remitTo },
+      { number: "FD-1001-B", status: "CLOSED", total: { amount: "0.00" }, amountDue: { amount: "0.00" }, freight: null, acceptance: { state: "ACCEPTED", stateCode: "accepted", reason: null, decidedAt: "2026-03-05T00:00:00Z" }, remitTo },
+      { number: "FD-1003-A", status: "OPEN", total: { amount: "25.58" }, amountDue: { amount: "25.58" }, freight: null, acceptance: { state: "REJECTED", stateCode: "rejected", reason: "Service fee not in the agreed terms", decidedAt: "2026-03-07T00:00:00Z" }, remitTo },
+      // Paid: nothing is due, and the billed amount is still there.
+      { number: "FD-1003-B", status: "CLOSED", total: { amount: "50.21" }, amountDue: { amount: "0.00" }, freight: null, acceptance: { state: "ACCEPTED", stateCode: "accepted", reason: null, decidedAt: "2026-03-08T00:00:00Z" }, remitTo },
+    ]);
+  });
+});

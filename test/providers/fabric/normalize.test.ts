@@ -53,3 +53,44 @@ describe("fabric codes", () => {
     expect(readFabricInvoice({ id: 1, invoice_number: "M", net_amount: wire }).total).toEqual({ amount, currency: "USD" });
   });
 });
+
+describe("one meaning per amount, acceptance and addresses (issue 14)", () => {
+  const invoice = (name: string) => readFabricInvoice(readJson("invoices", `${name}.json`));
+
+  it.each([
+    ["an open invoice with an allowance and a shipping charge", "full-invoice", "98.61", "98.61", "7.50"],
+    ["a paid invoice, whose due_amount no longer shows the billed amount", "paid-with-adjustments", "58.71", "0.00", "8.50"],
+    ["fabric's own sample, without adjustments", "doc-sample", "12.89", "2.89", null],
+  ])("bills net_amount + charges − allowances as total for %s, freight being its shipping charges", (_case, name, total, due, freight) => {
+    const model = invoice(name);
+    expect([model.total?.amount, model.amountDue?.amount, model.freight?.amount ?? null]).toEqual([total, due, freight]);
+    expect(model.attributes).toContainEqual({ name: "net_amount", value: expect.any(String) });
+    // subtotal + tax + charges = total: nothing to report.
+    expect(model.discrepancies).toEqual([]);
+  });
+
+  it("reports a net_amount that is not subtotal + tax, keeping the billed total fabric's numbers give", () => {
+    expect(invoice("total-discrepancy").discrepancies).toEqual([
+      { lineNumber: null, field: "Invoice.total", expected: "12.89", actual: "10.89", message: "fabric total (net_amount + charges − allowances) 10.89 is not subtotal 10.89 + tax 2.00 = 12.89" },
+    ]);
+  });
+
+  it.each([
+    ["doc-sample", { state: "ACCEPTED", stateCode: "accepted", reason: null, decidedAt: null }],
+    ["paid-with-adjustments", { state: "ACCEPTED", stateCode: "accepted", reason: null, decidedAt: "2026-03-08T09:00:00Z" }],
+    ["acceptance-rejected", { state: "REJECTED", stateCode: "rejected", reason: "Service fee not in the agreed terms", decidedAt: "2026-03-06T18:00:00Z" }],
+    ["acceptance-by-time-only", { state: "ACCEPTED", stateCode: null, reason: null, decidedAt: "2026-03-06T18:00:00Z" }],
+    ["acceptance-not-decided", { state: "PENDING", stateCode: null, reason: null, decidedAt: null }],
+    ["minimal", null],
+  ])("reads the invoice_acceptance of %s", (name, acceptance) => {
+    expect(invoice(name).acceptance).toEqual(acceptance);
+  });
+
+  it("keeps an address's type, second phone, fax and federal tax id, and the terms' discount due date", () => {
+    const model = invoice("address-extras");
+    expect(model.remitTo).toMatchObject({ phone: "3035550100", alternatePhone: "3035550188", fax: "3035550199", taxId: "84-1234567", addressType: "commercial", attention: "Accounts Receivable" });
+    // phone2 alone is still the phone, not an alternate one.
+    expect(model.shipTo).toMatchObject({ phone: "2175550100", alternatePhone: null, addressType: "residential" });
+    expect(model.terms?.discountDueDate).toBe("2026-03-17");
+  });
+});

@@ -52,7 +52,7 @@ describe("the vendor's recommended tests", () => {
       creditMemoReason: null, invoiceDate: null, orderDate: "2025-11-02",
       subtotal: { amount: "1200.00", currency: "USD" }, tax: { amount: "99.00" }, freight: { amount: "0.00" }, total: { amount: "1299.00", currency: "USD" },
       shipTo: { name: "CONTOSO WAREHOUSE", attention: "RECEIVING", lines: ["88 DOCK RD"], city: "ONTARIO", region: "CA", postalCode: "91761", country: "US", accountNumber: "200" },
-      billTo: { name: "CONTOSO SYSTEMS INC", lines: ["ACCOUNTS PAYABLE", "1200 MARKET ST"], postalCode: "927051234", accountNumber: "000" },
+      billTo: { name: "CONTOSO SYSTEMS INC", attention: "ACCOUNTS PAYABLE", lines: ["1200 MARKET ST"], postalCode: "927051234", accountNumber: "000" },
       lines: [{ partNumber: "4QT812", quantityOrdered: "1", quantityShipped: "0", quantityBackordered: "1", backorderEta: "2025-11-20", warehouse: "40", serialNumbers: [] }],
     });
   });
@@ -78,11 +78,11 @@ describe("the vendor's recommended tests", () => {
           quantityOrdered: "6", quantityShipped: "6", quantityBackordered: "0", backorderEta: null, unitPrice: { amount: "750.00" }, extendedPrice: { amount: "4500.00" }, warehouse: "20",
           serialNumbers: ["0016083588", "0268852524", "0197009077", "0501024596", "0241830403", "0453527854"].map((value) => ({ value })),
           trackingNumbers: ["PBVS0043876860", "PBVS0043876861", "PBVS0043876862", "PBVS0043876863", "PBVS0043876864", "PBVS0043876865"],
-          attributes: [],
+          attributes: [{ name: "ordersuffix", value: "11" }],
         },
       ],
       charges: [],
-      attributes: [],
+      attributes: [{ name: "customerforeignfrightamt", value: "0.00" }],
     });
   });
 
@@ -110,10 +110,11 @@ describe("the vendor's recommended tests", () => {
     });
   });
 
-  it("returns null without an error for an invalid invoice number", async () => {
+  it("returns null without an error for an invalid invoice number, after asking the search whether it was archived", async () => {
     const { sim, sg } = await subgraph();
     expect(await sg.run(INVOICE, { number: "20-XXXXX-11" })).toEqual({ data: { invoice: null } });
-    expect(sim.apiRequests().map((r) => r.status)).toEqual([200]);
+    expect(apiCalls(sim)).toEqual(["detail 20-XXXXX-11", "search invoice 20XXXXX11"]);
+    expect(sim.apiRequests().map((r) => r.status)).toEqual([200, 200]);
   });
 });
 
@@ -127,11 +128,22 @@ describe("the other sample data", () => {
       shipTo: { name: "VIHU EUROPE BV", attention: "M. DE VRIES", lines: ["KEIZERSGRACHT 12"], country: "NL", accountNumber: "001" },
       charges: [
         { kind: "FREIGHT", code: "FRT", description: "FREIGHT CHARGE", amount: { amount: "12.50", currency: "EUR" } },
-        { kind: "OTHER", code: "RCY", description: "WEEE RECYCLING FEE", amount: { amount: "0.35", currency: "EUR" } },
+        { kind: "RECYCLING_FEE", code: "RCY", description: "WEEE RECYCLING FEE", amount: { amount: "0.35", currency: "EUR" } },
       ],
-      attributes: [{ name: "ENDUSERNAME", value: "NORTHWIND TRADERS" }, { name: "CONTRACTID", value: "00012877" }],
+      attributes: [
+        { name: "fulfillmentflag", value: "N" },
+        { name: "ordertype", value: "S" },
+        { name: "taxtype", value: "VAT" },
+        { name: "customerforeignfrightamt", value: "10.70" },
+        { name: "ENDUSERNAME", value: "NORTHWIND TRADERS" },
+        { name: "CONTRACTID", value: "00012877" },
+      ],
       lines: [
-        { warehouse: "85", serialNumbers: [{ value: "0000481516" }, { value: "0000234200" }, { value: "MXQ0345JZ1" }, { value: "0009999001" }], attributes: [{ name: "CAPACITY", value: "32GB" }, { name: "FORMFACTOR", value: "RDIMM" }] },
+        {
+          warehouse: "85",
+          serialNumbers: [{ value: "0000481516" }, { value: "0000234200" }, { value: "MXQ0345JZ1" }, { value: "0009999001" }],
+          attributes: [{ name: "ordersuffix", value: "12" }, { name: "marginpercent", value: "7.5" }, { name: "CAPACITY", value: "32GB" }, { name: "FORMFACTOR", value: "RDIMM" }],
+        },
         { number: "895", partNumber: null, description: "FREE FREIGHT", extendedPrice: { amount: "0.00" } },
       ],
     });
@@ -224,5 +236,46 @@ describe("sandbox mode", () => {
       { provider: "INGRAM_MICRO", number: "20-CM772-11", documentType: "CREDIT_MEMO", total: { amount: "-89.50", currency: "USD" } },
       { provider: "INGRAM_MICRO", number: "20-CM881-11", documentType: "CREDIT_MEMO", total: { amount: "-249.99", currency: "USD" } },
     ]);
+  });
+});
+
+describe("credit memos, open amounts and archived invoices through GraphQL (issue 14)", () => {
+  const PO_1004 = /* GraphQL */ `{
+    invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-1004"], providers: [INGRAM_MICRO]) {
+      invoices {
+        number documentType status statusCode dueDate amountDue { amount currency } freight { amount } archived
+        originalDocumentNumber originalInvoice { number purchaseOrderNumber total { amount currency } }
+        lines { specialBidNumber serialNumbers { value deliveryNumber } }
+      }
+      notices { code invoiceNumber }
+    }
+  }`;
+
+  it("shows status, due date and amount due, freight from a fee line, and reaches the credit memo's original invoice", async () => {
+    const { sim, sg } = await subgraph();
+    const { data, errors } = await sg.run(PO_1004);
+    expect(errors).toBeUndefined();
+    expect(data?.["invoicesByPurchaseOrder"]).toEqual({
+      invoices: [
+        {
+          number: "20-CM990-11", documentType: "CREDIT_MEMO", status: "OPEN", statusCode: "OPEN", dueDate: "2025-12-20", amountDue: { amount: "-263.94", currency: "USD" },
+          freight: { amount: "0.00" }, archived: false, originalDocumentNumber: "20-12345-12",
+          originalInvoice: { number: "20-12345-12", purchaseOrderNumber: "PO-1001", total: { amount: "1071.18", currency: "EUR" } },
+          lines: [{ specialBidNumber: "SB-20-5511", serialNumbers: [{ value: "0000481516", deliveryNumber: "8000123" }] }],
+        },
+        {
+          number: "20-FRT44-11", documentType: "INVOICE", status: "OPEN", statusCode: "OPEN", dueDate: "2025-12-12", amountDue: { amount: "533.75", currency: "USD" },
+          freight: { amount: "15.00" }, archived: false, originalDocumentNumber: null, originalInvoice: null,
+          lines: [{ specialBidNumber: null, serialNumbers: [] }],
+        },
+        {
+          number: "20-OLD77-11", documentType: "INVOICE", status: "CLOSED", statusCode: "PAID", dueDate: "2024-02-04", amountDue: null,
+          freight: null, archived: true, originalDocumentNumber: null, originalInvoice: null, lines: [],
+        },
+      ],
+      notices: [{ code: "ARCHIVED", invoiceNumber: "20-OLD77-11" }],
+    });
+    // One search, one detail per listed invoice (the archived one's is not found), one detail for the original.
+    expect(apiCalls(sim).sort()).toEqual(["detail 20-12345-12", "detail 20-CM990-11", "detail 20-FRT44-11", "detail 20-OLD77-11", "search PO-1004 p1"]);
   });
 });

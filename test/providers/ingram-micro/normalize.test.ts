@@ -4,13 +4,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "../../../src/domain/errors.js";
 import { encodeInvoiceId } from "../../../src/domain/ids.js";
+import { parseIngramJson } from "../../../src/providers/ingram-micro/json.js";
 import { normalizeInvoice } from "../../../src/providers/ingram-micro/normalize.js";
 import { detailNumberOf } from "../../../src/providers/ingram-micro/numbers.js";
 import { readInvoiceDetail, readSearchPage } from "../../../src/providers/ingram-micro/responses.js";
 import { canonicalKeys } from "../../../src/providers/ingram-micro/schemas.js";
+import { archivedInvoice, archivedNotice, withSearchRow } from "../../../src/providers/ingram-micro/search-rows.js";
 
+/** A recorded body, parsed as the client parses it (JSON numbers kept as their text). */
 function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/ingram-micro/${name}`, import.meta.url), "utf8"));
+  return parseIngramJson(readFileSync(new URL(`../../fixtures/ingram-micro/${name}`, import.meta.url), "utf8"));
 }
 
 function invoiceFrom(name: string, number: string) {
@@ -30,7 +33,7 @@ describe("reading a v5 invoice detail", () => {
       purchaseOrderNumber: "PON123456",
       orderNumber: "20-12345-11",
       endUserOrderNumber: null,
-      documentType: { value: "INVOICE", code: "" },
+      documentType: { value: "INVOICE", code: null },
       orderStatus: { value: "BILLED", code: "B", description: "Billed" },
       holdReason: null,
       creditMemoReason: null,
@@ -51,7 +54,9 @@ describe("reading a v5 invoice detail", () => {
       billTo: { name: "VIHU LTD", lines: ["INNOVATION HOUSE", "96 HIGH ST", "BARNHAM"], city: "THORRINGTON", postalCode: "CO7 4GY", accountNumber: "000", country: null },
       shipTo: { name: "97 PETWORTH ROAD", attention: "JAMES EDWARDS", lines: ["RAINFORD"], city: "DUNSTER", postalCode: "TA24 1JQ", accountNumber: null },
       charges: [],
-      attributes: [],
+      attributes: [{ name: "customerforeignfrightamt", value: "0.00" }],
+      discrepancies: [],
+      originalDocumentNumber: null,
     });
     expect(invoice?.lines).toEqual([
       {
@@ -73,7 +78,8 @@ describe("reading a v5 invoice detail", () => {
         serialNumbers: ["0016083588", "0268852524", "0197009077", "0501024596", "0241830403", "0453527854"].map((value) => ({ value })),
         trackingNumbers: ["PBVS0043876860", "PBVS0043876861", "PBVS0043876862", "PBVS0043876863", "PBVS0043876864", "PBVS0043876865"],
         notes: null,
-        attributes: [],
+        attributes: [{ name: "ordersuffix", value: "11" }],
+        specialBidNumber: null,
       },
     ]);
   });
@@ -86,8 +92,8 @@ describe("reading a v5 invoice detail", () => {
       orderStatus: { value: "BILLED", code: "I" },
       total: { amount: "61.22", currency: "USD" },
       tax: { amount: "0", currency: "USD" },
-      discount: { amount: "0", currency: "USD" },
-      shipTo: { name: "ACME", lines: ["C/O DOCK 4", "1 MAIN ST"], city: "BUFFALO", region: "NY", postalCode: "142217033", country: "US" },
+      discount: { amount: "0.0", currency: "USD" },
+      shipTo: { name: "ACME", attention: "C/O DOCK 4", lines: ["1 MAIN ST"], city: "BUFFALO", region: "NY", postalCode: "142217033", country: "US" },
     });
     expect(invoice?.lines[0]).toMatchObject({ number: "001", quantityShipped: "2", unitPrice: { amount: "10.10" }, serialNumbers: [{ value: "000777" }] });
   });
@@ -146,8 +152,10 @@ describe("reading a v5 invoice detail", () => {
     [{ code: "FRT", description: "FREIGHT CHARGE" }, "FREIGHT"],
     [{ code: "SHP", description: "Shipping and handling" }, "FREIGHT"],
     [{ code: null, description: "POSTAGE" }, "FREIGHT"],
-    [{ code: "RCY", description: "WEEE RECYCLING FEE" }, "OTHER"],
-    [{ code: "MOF", description: "MINIMUM ORDER FEE" }, "OTHER"],
+    [{ code: "RCY", description: "WEEE RECYCLING FEE" }, "RECYCLING_FEE"],
+    [{ code: "ECO", description: "Recycling contribution" }, "RECYCLING_FEE"],
+    [{ code: "MOF", description: "MINIMUM ORDER FEE" }, "MINIMUM_ORDER_FEE"],
+    [{ code: "ADM", description: "ADMIN CHARGE" }, "OTHER"],
   ])("classifies the fee line %j as %s", (fee, kind) => {
     const body = { serviceresponse: { invoicedetailresponse: { currencycode: "EUR", totalamount: "1.00", miscfeeline: [{ ...fee, chargeamount: "2.50" }] } } };
     const dto = readInvoiceDetail("20-FEE01-11", { status: 200, body });
@@ -156,7 +164,8 @@ describe("reading a v5 invoice detail", () => {
 
   it.each([
     [undefined, null],
-    [null, { value: "IN_PROGRESS", code: "" }],
+    // Null is "no value": the blank code is not invented for it.
+    [null, null],
     ["", { value: "IN_PROGRESS", code: "" }],
     ["W", { value: "NOT_RELEASED_TO_WAREHOUSE", code: "W" }],
     ["Q", { value: "UNKNOWN", code: "Q" }],
@@ -178,5 +187,171 @@ describe("reading a v6 invoice search page", () => {
   it("reads a not-found 404 as no invoices and a malformed page as BAD_RESPONSE", () => {
     expect(readSearchPage("PO-1", { status: 404, body: { errors: [{ type: "/errors/not-found", message: "data not found" }] } }).invoices).toEqual([]);
     expect(() => readSearchPage("PO-1", { status: 200, body: { invoices: [] } })).toThrow("Ingram Micro sent an invoice search result for PO-1 with a missing or invalid recordsfound");
+  });
+});
+
+describe("nothing Ingram sends is lost (issue 14)", () => {
+  it("keeps a credit memo's original shipment, the line's special bid, order suffix, line type and margin, and the header flags", () => {
+    const invoice = invoiceFrom("credit-memo-with-original.json", "20-CM990-11");
+    expect(invoice).toMatchObject({
+      documentType: { value: "CREDIT_MEMO" },
+      creditMemoReason: { code: "RB", reason: "REBILL" },
+      originalDocumentNumber: "20-12345-12",
+      attributes: [
+        { name: "shipcomplete", value: "Y" },
+        { name: "freightforwardercode", value: "FF07" },
+        { name: "ordertype", value: "C" },
+        { name: "customerforeignfrightamt", value: "0.00" },
+      ],
+    });
+    expect(invoice?.lines[0]).toMatchObject({
+      specialBidNumber: "SB-20-5511",
+      serialNumbers: [{ value: "0000481516", deliveryNumber: "8000123" }],
+      attributes: [
+        { name: "ordersuffix", value: "12" },
+        { name: "linetype", value: "P" },
+        { name: "marginpercent", value: "7.5" },
+        { name: "isacopapplied", value: "N" },
+      ],
+    });
+  });
+
+  it("puts name2 in attention, as TD SYNNEX and fabric put their second name line, keeping Ingram's own attention too", () => {
+    const invoice = invoiceFrom("credit-memo-with-original.json", "20-CM990-11");
+    expect(invoice?.billTo).toEqual({
+      name: "CONTOSO SYSTEMS INC",
+      attention: "ACCOUNTS PAYABLE / J. DOE",
+      lines: ["1200 MARKET ST"],
+      city: "SANTA ANA",
+      region: "CA",
+      postalCode: "927051234",
+      country: "US",
+      phone: "7145550100",
+      fax: "7145550199",
+      email: "ap@contoso.example",
+      accountNumber: "000",
+      alternatePhone: null,
+      taxId: null,
+      addressType: null,
+    });
+  });
+
+  it.each([
+    ["freight arrives as a fee line and the header says 0.00", "freight-as-charge-line.json", "20-FRT44-11", "15.00", [["FREIGHT", "FRT", "15.00"], ["RECYCLING_FEE", "RCY", "0.35"]]],
+    ["freight is only in the header", "freight-in-header.json", "20-FRT45-11", "15.00", [["FREIGHT", "customerfreightamount", "15.00"]]],
+    ["the vendor's sample has no freight", "vendor-sample-response.json", "20-12345-11", "0.00", []],
+  ])("counts freight once when %s, and the total is subtotal + tax + charges", (_case, name, number, freight, charges) => {
+    const invoice = invoiceFrom(name, number);
+    expect(invoice?.freight?.amount).toBe(freight);
+    expect(invoice?.charges.map((c) => [c.kind, c.code, c.amount.amount])).toEqual(charges);
+    expect(invoice?.discrepancies).toEqual([]);
+  });
+
+  it("reports a total that is not totalsales − discount + tax + charges as a Discrepancy and keeps Ingram's total", () => {
+    const invoice = invoiceFrom("totals-disagree.json", "20-TOT99-11");
+    expect(invoice?.total?.amount).toBe("1086.00");
+    expect(invoice?.discrepancies).toEqual([
+      {
+        lineNumber: null,
+        field: "Invoice.total",
+        expected: "1081.00",
+        actual: "1086.00",
+        message: "Ingram Micro totalamount 1086.00 is not totalsales 1000.00 + discount -25.00 + totaltaxamount 96.00 + MOF 10.00 = 1081.00",
+      },
+    ]);
+  });
+
+  it("reads a date with a time part as the day it states, and a null order status as none", () => {
+    const invoice = invoiceFrom("date-with-time.json", "20-DTM01-11");
+    expect(invoice).toMatchObject({ invoiceDate: "2024-03-05", orderDate: "2024-03-01", shipDate: "2024-03-04", orderStatus: null });
+    expect(invoice?.lines[0]?.backorderEta).toBe("2024-04-01");
+  });
+
+  it("fails the invoice with BAD_RESPONSE, naming the field, for a date it cannot read", () => {
+    expect(() => invoiceFrom("invalid-date.json", "20-DTM02-11")).toThrow(
+      expect.objectContaining({ code: "BAD_RESPONSE", message: "Ingram Micro sent invoice 20-DTM02-11 with a missing or invalid invoicedate" }),
+    );
+  });
+});
+
+describe("the v6 search row of an invoice (issue 14)", () => {
+  const rows = () => readSearchPage("ZBJ3724", { status: 200, body: fixture("search-page.json") }).invoices;
+
+  it("gives the detail's invoice the search's status, due dates and amount due, keeping the raw status", () => {
+    const [row] = rows();
+    const invoice = invoiceFrom("vendor-sample-response.json", "40-MKTRW-11");
+    const merged = row && invoice && withSearchRow(invoice, row);
+    expect(merged).toMatchObject({
+      status: { value: "OPEN", code: "OPEN" },
+      dueDate: "2022-11-10",
+      terms: { typeCode: "300", dueDate: "2022-11-10" },
+      amountDue: { amount: "243.16", currency: "GBP" },
+      // The detail's own dates and numbers win where both speak.
+      invoiceDate: "2020-12-10",
+      endUserOrderNumber: "NFP259",
+    });
+    // The search's invoiceAmountInclTax (85.23) disagrees with the detail's total (5400.00): reported.
+    expect(merged?.discrepancies).toEqual([
+      { lineNumber: null, field: "Invoice.total", expected: "85.23", actual: "5400.00", message: "Ingram Micro's invoice search states invoiceAmountInclTax 85.23, its invoice detail totalamount 5400.00" },
+    ]);
+  });
+
+  it.each([
+    ["OPEN", "OPEN"],
+    ["Open", "OPEN"],
+    ["Closed", "CLOSED"],
+    ["PAID", "CLOSED"],
+    ["Disputed", "UNKNOWN"],
+  ])("reads invoiceStatus %j as %s", (invoiceStatus, value) => {
+    const row = readSearchPage("P", { status: 200, body: { recordsFound: 1, invoices: [{ invoiceNumber: "20TST0111", invoiceStatus }] } }).invoices[0];
+    const invoice = invoiceFrom("vendor-sample-response.json", "20-TST01-11");
+    expect(row && invoice && withSearchRow(invoice, row).status).toMatchObject({ value, code: invoiceStatus });
+  });
+
+  it("builds an archived invoice from its row alone: status, dates and raw amounts, nothing invented", () => {
+    const [old, creditMemo] = readSearchPage("PO-1004", { status: 200, body: fixture("search-page-archived.json") }).invoices;
+    const invoice = old && archivedInvoice("20-OLD77-11", old);
+    expect(invoice).toMatchObject({
+      number: "20-OLD77-11",
+      archived: true,
+      purchaseOrderNumber: "PO-1004",
+      orderNumber: "20-OLD77-11",
+      endUserOrderNumber: "EU-1",
+      documentType: { value: "INVOICE", code: null },
+      status: { value: "CLOSED", code: "Paid" },
+      invoiceDate: "2024-01-05",
+      orderDate: "2024-01-02",
+      dueDate: "2024-02-04",
+      terms: { dueDate: "2024-02-04" },
+      // The row names no currency: its amounts stay text, as sent.
+      total: null,
+      amountDue: null,
+      currency: null,
+      lines: [],
+      attributes: [
+        { name: "invoiceAmountInclTax", value: "1250.10" },
+        { name: "invoicedAmountDue", value: "0.00" },
+        { name: "forgntotalamount", value: "1250.10" },
+        { name: "isfseccenabled", value: "false" },
+        { name: "specialBidNumber", value: "SB-20-1001" },
+      ],
+    });
+    expect(creditMemo && archivedInvoice("20-CM990-11", creditMemo)).toMatchObject({ documentType: { value: "CREDIT_MEMO" }, dueDate: "2025-12-20", status: { value: "OPEN" } });
+    expect(invoice && archivedNotice("PO-1004", invoice)).toEqual({
+      provider: "INGRAM_MICRO",
+      purchaseOrderNumber: "PO-1004",
+      code: "ARCHIVED",
+      invoiceNumber: "20-OLD77-11",
+      message: "Ingram Micro lists invoice 20-OLD77-11 but no longer serves its details (kept nine months): only the fields of its invoice search are given",
+    });
+  });
+
+  it("reads the search's unhyphenated invoice number as the same invoice", () => {
+    expect(["201234511", " 20rcw6711 ", "20-12345-11", "40MKTRW11"].map((n) => detailNumberOf({ erpordernumber: null, invoicenumber: n }))).toEqual([
+      "20-12345-11",
+      "20-RCW67-11",
+      "20-12345-11",
+      "40-MKTRW-11",
+    ]);
   });
 });

@@ -169,3 +169,53 @@ describe("faults", () => {
     expect(found.get("20-12345-11")).toMatchObject({ number: "20-12345-11" });
   });
 });
+
+describe("the v6 search's header fields and archived invoices (issue 14)", () => {
+  it("gives purchase-order invoices the search row's status, due date and amount due without an extra call", async () => {
+    const { sim, provider } = await startIngram();
+    const result = await provider.findByPurchaseOrders(["PO-1001"], requestContext());
+    const invoices = (result.get("PO-1001") as PurchaseOrderResult).invoices;
+    expect(invoices.map((i) => [i.number, i.status?.value, i.status?.code, i.dueDate, i.amountDue])).toEqual([
+      ["20-12345-11", "OPEN", "OPEN", "2021-01-09", { amount: "5400.00", currency: "GBP" }],
+      ["20-12345-12", "CLOSED", "PAID", "2021-01-13", { amount: "0.00", currency: "EUR" }],
+      ["20-12345-13", "OPEN", "OPEN", null, { amount: "1122.00", currency: "GBP" }],
+    ]);
+    expect(apiCalls(sim)).toEqual(["search PO-1001 p1", "detail 20-12345-11", "detail 20-12345-12", "detail 20-12345-13"]);
+  });
+
+  it("returns an invoice the search lists but v5 no longer details, marked archived, with an ARCHIVED notice naming it", async () => {
+    const { provider } = await startIngram();
+    const result = (await provider.findByPurchaseOrders(["PO-1004"], requestContext())).get("PO-1004") as PurchaseOrderResult;
+    expect(result.invoices.map((i) => [i.number, i.archived, i.status?.value, i.dueDate])).toEqual([
+      ["20-CM990-11", false, "OPEN", "2025-12-20"],
+      ["20-FRT44-11", false, "OPEN", "2025-12-12"],
+      ["20-OLD77-11", true, "CLOSED", "2024-02-04"],
+    ]);
+    expect(result.notices).toEqual([
+      {
+        provider: "INGRAM_MICRO",
+        purchaseOrderNumber: "PO-1004",
+        code: "ARCHIVED",
+        invoiceNumber: "20-OLD77-11",
+        message: "Ingram Micro lists invoice 20-OLD77-11 but no longer serves its details (kept nine months): only the fields of its invoice search are given",
+      },
+    ]);
+  });
+
+  it("finds an archived invoice by number and by ref with one search by invoice number after the detail's not-found", async () => {
+    const { sim, provider } = await startIngram();
+    const call = requestContext();
+    const byNumber = await provider.findByNumbers(["20-OLD77-11"], call);
+    const byRef = await provider.findByRefs(["20-OLD77-11"], call);
+    expect(byNumber.get("20-OLD77-11")).toMatchObject({ number: "20-OLD77-11", archived: true, status: { value: "CLOSED" }, purchaseOrderNumber: "PO-1004" });
+    expect(byRef.get("20-OLD77-11")).toEqual(byNumber.get("20-OLD77-11"));
+    expect(apiCalls(sim)).toEqual(["detail 20-OLD77-11", "search invoice 20OLD7711"]);
+  });
+
+  it.each(["201234511", "20-12345-11", " 20-12345-11 "])("finds invoice 20-12345-11 when asked for %j, with the hyphenated detail call", async (asked) => {
+    const { sim, provider } = await startIngram();
+    const found = await provider.findByNumbers([asked], requestContext());
+    expect(found.get(asked)).toMatchObject({ number: "20-12345-11", ref: "20-12345-11" });
+    expect(apiCalls(sim)).toEqual(["detail 20-12345-11"]);
+  });
+});

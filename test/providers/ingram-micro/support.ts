@@ -46,9 +46,11 @@ export function requestContext(options: { deadlineInMs?: number; logger?: Logger
   };
 }
 
-/** Detail and search paths the simulator saw, in order ("detail 20-12345-11", "search PO-1001 p1"). */
+/** Detail and search paths the simulator saw, in order ("detail 20-12345-11", "search PO-1001 p1", "search invoice 201234511"). */
 export function apiCalls(sim: IngramSimulator): string[] {
-  return sim.apiRequests().map((r) =>
-    r.kind === "detail" ? `detail ${decodeURIComponent(r.path.slice(r.path.lastIndexOf("/") + 1))}` : `search ${r.query["customerOrderNumber"]} p${r.query["pageNumber"]}`,
-  );
+  return sim.apiRequests().map((r) => {
+    if (r.kind === "detail") return `detail ${decodeURIComponent(r.path.slice(r.path.lastIndexOf("/") + 1))}`;
+    if (r.query["invoiceNumber"] !== undefined) return `search invoice ${r.query["invoiceNumber"]}`;
+    return `search ${r.query["customerOrderNumber"]} p${r.query["pageNumber"]}`;
+  });
 }

@@ -137,10 +137,12 @@ describe("Stuller through GraphQL", () => {
   });
 
   it.each([
-    ["5123456", "UNKNOWN", "Shipped"],
+    // Shipped and Invoiced describe the order, not payment: TotalDue says whether anything is owed.
+    ["5123456", "OPEN", "Shipped"],
     ["70010012", "CLOSED", "Closed"],
     ["70010021", "OPEN", "Open"],
-    ["70010031", "UNKNOWN", "Invoiced"],
+    ["70010031", "OPEN", "Invoiced"],
+    ["70010041", "CLOSED", "Shipped"],
   ])("reports invoice %s as status %s with the raw Stuller status %s", async (number, status, statusCode) => {
     const result = await subgraph.run(`{ invoice(provider: STULLER, number: "${number}") { status statusCode } }`);
     expect(result.data?.["invoice"]).toEqual({ status, statusCode });

@@ -55,3 +55,31 @@ describe("Stuller normalization golden files", () => {
     expect(read("xml", renderXml(invoices))).toEqual(fromJson);
   });
 });
+
+describe("Stuller lines priced by weight and the invoice total (issue 14)", () => {
+  const invoices = () => normalizeFixture("weight-priced-lines", "json") as Array<{ number: string; discrepancies: Array<{ lineNumber: string | null; field: string }> }>;
+
+  it("checks a per-gram or per-DWT line against UnitPrice × TotalWeight, rounded to the cent either way at a tie, not × ShipQuantity", () => {
+    const [metal, checks] = invoices();
+    expect(metal?.discrepancies).toEqual([]);
+    // Line 2 (65.40 per gram, 3.1 GR) really disagrees; a weight in another unit than the price is not checked.
+    expect(checks?.discrepancies.map((d) => [d.lineNumber, d.field])).toEqual([["2", "Line.extendedPrice"]]);
+  });
+
+  it.each([
+    ["mixed-typing", [["Invoice.total", "262.500", "1234.50"]]],
+    ["line-discrepancy", []],
+    ["precision", []],
+  ])("checks InvoiceTotal = Σ LineTotal + SalesTax + PostageAndHandling where Stuller sent every part: %s", (name, expected) => {
+    const found = (normalizeFixture(name, "json") as Array<{ discrepancies?: Array<{ field: string; expected: string; actual: string }> }>).flatMap((i) => i.discrepancies ?? []);
+    expect(found.filter((d) => d.field === "Invoice.total").map((d) => [d.field, d.expected, d.actual])).toEqual(expected);
+  });
+});
+
+describe("the simulator's Stuller invoices (issue 14)", () => {
+  it("all add up: InvoiceTotal is their lines + SalesTax + PostageAndHandling", () => {
+    const read = readInvoices(decoder.decode({ status: 200, headers: { "content-type": "application/json" }, text: renderJson(STULLER_SAMPLE_INVOICES) }), callContext());
+    const totals = read.flatMap((entry) => (entry.result instanceof ProviderError ? [entry.result.message] : entry.result.discrepancies.filter((d) => d.field === "Invoice.total").map((d) => d.message)));
+    expect(totals).toEqual([]);
+  });
+});

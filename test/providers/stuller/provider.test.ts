@@ -146,3 +146,20 @@ describe("Stuller provider options", () => {
     expect(() => createStullerProvider(config, { logger: silentLogger, maxPurchaseOrdersPerCall: k })).toThrow(RangeError);
   });
 });
+
+describe("Stuller's currency (issue 14)", () => {
+  it.each([
+    ["the default US account", undefined, "USD"],
+    ["an account billed in Canadian dollars", "CAD", "CAD"],
+  ])("states every amount of %s in its billing currency, which Stuller never names", async (_account, currency, expected) => {
+    harness = await startStullerHarness(currency === undefined ? {} : { currency });
+    const [invoice] = (await harness.provider.findByNumbers(["70010021"], callContext())).values();
+    const amounts = invoice instanceof Error || invoice === null || invoice === undefined ? [] : [invoice.total, invoice.tax, invoice.freight, invoice.amountDue, invoice.lines[0]?.unitPrice, invoice.charges[0]?.amount];
+    expect([...new Set(amounts.map((money) => money?.currency))]).toEqual([expected]);
+  });
+
+  it.each(["usd", "US", "DOLLAR"])("refuses the currency %j", (currency) => {
+    const config = { baseUrl: new URL("http://127.0.0.1:9"), username: "u", password: "p" };
+    expect(() => createStullerProvider(config, { logger: silentLogger, currency })).toThrow(RangeError);
+  });
+});

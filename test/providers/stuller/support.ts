@@ -15,7 +15,7 @@ export interface StullerHarness {
 }
 
 export async function startStullerHarness(
-  options: { simulator?: StullerSimulatorOptions; k?: number; maxUrlLength?: number; logger?: Logger; transport?: Partial<TransportOptions> } = {},
+  options: { simulator?: StullerSimulatorOptions; k?: number; maxUrlLength?: number; logger?: Logger; transport?: Partial<TransportOptions>; currency?: string } = {},
 ): Promise<StullerHarness> {
   const simulator = await startStullerSimulator(options.simulator);
   const provider = createStullerProvider(simulator.credentials, {
@@ -23,6 +23,7 @@ export async function startStullerHarness(
     transport: { ...FAST_TRANSPORT, ...options.transport },
     ...(options.k === undefined ? {} : { maxPurchaseOrdersPerCall: options.k }),
     ...(options.maxUrlLength === undefined ? {} : { maxUrlLength: options.maxUrlLength }),
+    ...(options.currency === undefined ? {} : { currency: options.currency }),
   });
   return {
     simulator,

@@ -51,3 +51,59 @@ describe("TD SYNNEX normalization: the values a default XML parser corrupts", ()
     expect(invoices.map((i) => i.purchaseOrderNumber)).toEqual(["PO-1002", "PO-1002", "PO-1002"]);
   });
 });
+
+describe("TD SYNNEX: due dates, order types, originals and freight (issue 14)", () => {
+  const invoicesOf = (name: string): InvoiceModel[] => (normalizeFixture(readFixture(name), readExpected(name).request) as { invoices: InvoiceModel[] }).invoices;
+
+  it.each([
+    ["documented-sample", "2014-10-22", 50, "2014-12-11"],
+    ["credit-memo-with-original", "2024-07-20", 30, "2024-08-19"],
+    ["freight-as-shipping", "2024-02-20", 10, "2024-03-01"],
+  ])("derives the due date of %s from InvoiceDate %s + PaymentTermDays %i = %s", (name, invoiceDate, days, dueDate) => {
+    const [invoice] = invoicesOf(name);
+    expect([invoice?.invoiceDate, invoice?.terms?.netDays, invoice?.dueDate]).toEqual([invoiceDate, days, dueDate]);
+    // TD states no due date of its own: the terms keep "as stated".
+    expect(invoice?.terms?.dueDate ?? null).toBeNull();
+  });
+
+  it("has no due date when TD sends no payment term days", () => {
+    expect(invoicesOf("order-types").map((i) => i.dueDate)).toEqual(invoicesOf("order-types").map(() => null));
+  });
+
+  it("reads order types with leading zeros as the documented type, keeping the raw code", () => {
+    expect(invoicesOf("order-type-leading-zero").map((i) => [i.number, i.documentType?.value, i.documentType?.code])).toEqual([
+      ["2001", "SALES_ORDER", "01"],
+      ["2014", "CREDIT_MEMO", "014"],
+      ["2099", "UNKNOWN", "099"],
+    ]);
+  });
+
+  it("names what a credit memo or RMA refers to, from its InternalReferenceNumber, and nothing for a sales order", () => {
+    const [creditMemo] = invoicesOf("credit-memo-with-original");
+    expect(creditMemo).toMatchObject({ documentType: { value: "CREDIT_MEMO" }, referenceNumber: "67000001", originalDocumentNumber: "67000001" });
+    expect(invoicesOf("leading-zeros")[0]).toMatchObject({ documentType: { value: "RMA_RTC" }, originalDocumentNumber: "0000042" });
+    expect(invoicesOf("documented-sample")[0]).toMatchObject({ documentType: { value: "SALES_ORDER" }, referenceNumber: "52551356", originalDocumentNumber: null });
+  });
+
+  it.each([
+    // Freight 0.0: the freight charges (Shipping 12.00 and HandlingFee 3.00) are the freight.
+    ["freight-as-shipping", 0, "15.00", ["12.00", "3.00"]],
+    // Freight and Shipping repeat 12.50: one charge, and freight is the header's 12.50.
+    ["charges", 0, "12.50", ["12.50", "1.25"]],
+    // Freight 15.00 and Shipping 10.00 differ: two charges; freight is the header's 15.00.
+    ["charges", 1, "15.00", ["15.00", "10.00"]],
+  ])("takes the freight of %s (invoice %i) from Freight, or when that is zero from the freight charges, never adding both", (name, index, freight, charges) => {
+    const invoice = invoicesOf(name)[index];
+    expect(invoice?.freight?.amount).toBe(freight);
+    expect(invoice?.charges.filter((c) => c.kind === "FREIGHT").map((c) => c.amount.amount)).toEqual(charges);
+  });
+
+  it.each(["freight-as-shipping", "credit-memo-with-original", "charges", "comma-money", "documented-sample"])("%s: TotalInvoiceAmount is lines + sales tax + charges, nothing to report", (name) => {
+    expect(invoicesOf(name).flatMap((i) => i.discrepancies)).toEqual([]);
+  });
+
+  it("reports a total that leaves out listed freight (TD may discount it) and keeps TD's total", () => {
+    const [invoice] = invoicesOf("discounted-freight");
+    expect([invoice?.total?.amount, invoice?.discrepancies.map((d) => [d.field, d.expected, d.actual])]).toEqual(["100.00", [["Invoice.total", "142.90", "100.00"]]]);
+  });
+});

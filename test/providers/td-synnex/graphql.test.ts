@@ -113,3 +113,29 @@ describe("TD SYNNEX through GraphQL (real client, simulator upstream)", () => {
     expect(td.simulator.requests.length - before).toBe(1);
   });
 });
+
+describe("TD SYNNEX credit memos and due dates through GraphQL (issue 14)", () => {
+  it("reaches a credit memo's original invoice by its InternalReferenceNumber, with one order lookup for it", async () => {
+    const before = td.simulator.requests.length;
+    const result = await subgraph.run(/* GraphQL */ `{
+      invoicesByPurchaseOrder(purchaseOrderNumbers: ["PO-1004"], providers: [TD_SYNNEX]) {
+        invoices {
+          number documentType documentTypeCode invoiceDate dueDate freight { amount } total { amount }
+          originalDocumentNumber originalInvoice { number purchaseOrderNumber total { amount } }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect((result.data?.["invoicesByPurchaseOrder"] as { invoices: unknown[] }).invoices).toEqual([
+      {
+        number: "67200021", documentType: "CREDIT_MEMO", documentTypeCode: "14", invoiceDate: "2024-07-20", dueDate: "2024-08-19", freight: { amount: "0.0" }, total: { amount: "-10.76" },
+        originalDocumentNumber: "67000001", originalInvoice: { number: "67000001", purchaseOrderNumber: "PO-1001", total: { amount: "1355.97" } },
+      },
+      {
+        number: "67000002", documentType: "SALES_ORDER", documentTypeCode: "01", invoiceDate: "2024-02-20", dueDate: "2024-03-01", freight: { amount: "12.00" }, total: { amount: "120.00" },
+        originalDocumentNumber: null, originalInvoice: null,
+      },
+    ]);
+    expect(td.simulator.requests.slice(before).map((r) => r.purchaseOrder ?? `order ${r.orderNumber}`)).toEqual(["PO-1004", "order 67000001"]);
+  });
+});
