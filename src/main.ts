@@ -6,6 +6,8 @@ import { shutDown } from "./front/shutdown.js";
 import { ShutdownAbort } from "./http/failures.js";
 import { rootLogger } from "./observability/logger.js";
 import { registerSecrets } from "./observability/scrub.js";
+import { startTracing } from "./observability/tracing.js";
+import { loadTracingConfig, type TracingConfig } from "./observability/tracing-config.js";
 import { createConfiguredProviders, type ProviderDeps } from "./providers/index.js";
 import { ProviderRegistry } from "./providers/registry.js";
 import type { InvoiceProvider } from "./providers/types.js";
@@ -33,18 +35,30 @@ function exitOnConfigError(error: unknown): never {
   throw error;
 }
 
+/** The value, or the ConfigError that reading it threw (anything else is rethrown). */
+function attempt<T>(read: () => T): T | ConfigError {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
 function sharedStateOf(config: Config): SharedState {
   if (config.redisUrl === null) return processState();
   return redisState({ url: config.redisUrl, logger: rootLogger });
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    exitOnConfigError(error);
+  // Both read before either is refused, so one start reports every bad variable.
+  const base = attempt(() => loadConfig(process.env));
+  const traced = attempt(() => loadTracingConfig(process.env));
+  if (base instanceof ConfigError || traced instanceof ConfigError) {
+    exitOnConfigError(new ConfigError([base, traced].flatMap((result) => (result instanceof ConfigError ? result.problems : []))));
   }
+  const config: Config = base;
+  const tracingConfig: TracingConfig = traced;
 
   const { INGRAM_MICRO: ingram, TD_SYNNEX: td, FABRIC: fabric, STULLER: stuller } = config.providers;
   registerSecrets(
@@ -52,6 +66,8 @@ async function main(): Promise<void> {
     stuller ? [`${stuller.username}:${stuller.password}`] : [],
   );
 
+  // Before anything that serves requests; off (no endpoint), nothing of the SDK is loaded.
+  const tracing = await startTracing(tracingConfig, { logger: rootLogger });
   const shared = sharedStateOf(config);
   const deps: ProviderDeps = { logger: rootLogger, shared, ingramRateLimit: config.ingramRateLimit };
   let sandbox: Sandbox | null = null;
@@ -96,6 +112,7 @@ async function main(): Promise<void> {
       sandbox: config.sandbox,
       providers: registry.configured(),
       sharedState: shared.mode,
+      tracing: tracingConfig.enabled ? "on" : `off (${tracingConfig.reason})`,
       lookupCacheTtlSeconds: config.lookupCacheTtlSeconds,
       invoiceCacheTtlSeconds: config.invoiceCacheTtlSeconds,
       staleIfErrorSeconds: config.staleIfErrorSeconds,
@@ -126,9 +143,14 @@ async function main(): Promise<void> {
         shutdown.abort(new ShutdownAbort());
       },
       release: async () => {
-        if (sandbox) await sandbox.stop();
-        else await Promise.allSettled(registry.all().map((provider) => provider.close?.()));
-        await shared.close();
+        try {
+          if (sandbox) await sandbox.stop();
+          else await Promise.allSettled(registry.all().map((provider) => provider.close?.()));
+          await shared.close();
+        } finally {
+          // The spans of the last requests, bounded: a collector that is down does not hold the exit.
+          await tracing.shutdown(2_000);
+        }
       },
     })
       .catch((error: unknown) => rootLogger.error({ err: error }, "shutdown failed"))

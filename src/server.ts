@@ -14,6 +14,8 @@ import { routerAuthorizer } from "./front/router-auth.js";
 import { DEFAULT_QUERY_LIMITS, limitParseOptions, limitValidationRules, listLimitsPlugin, type QueryLimits } from "./graphql/limits.js";
 import type { Logger } from "./observability/logger.js";
 import { metricsRegistry } from "./observability/metrics.js";
+import { requestTracingPlugin, traceGraphQLRequest } from "./observability/request-tracing.js";
+import { tracingEnabled } from "./observability/tracing.js";
 import type { ProviderRegistry } from "./providers/registry.js";
 
 export interface SubgraphOptions {
@@ -85,7 +87,8 @@ export function createApollo(options: SubgraphOptions): ApolloServer<Context> {
     formatError: maskingFormatError(options.logger),
     // Cache-Control comes from what the request recorded (graphql/cache-control.ts), not from
     // Apollo's per-field cacheControl hook, which is turned off.
-    plugins: [listLimitsPlugin<Context>(limits), contextErrorsPlugin, cacheControlPlugin, ApolloServerPluginCacheControlDisabled()],
+    // The tracing plugin comes after contextErrorsPlugin, so its error count includes provider failures.
+    plugins: [listLimitsPlugin<Context>(limits), contextErrorsPlugin, cacheControlPlugin, ApolloServerPluginCacheControlDisabled(), requestTracingPlugin],
   });
 }
 
@@ -181,7 +184,8 @@ export async function startSubgraph(options: SubgraphOptions & { port: number; h
     else if (authorized && !authorized(request.headers)) {
       request.resume();
       done = Promise.resolve(sendJson(response, 401, { errors: [{ message: "Unauthorized", extensions: { code: "UNAUTHENTICATED" } }] }));
-    } else done = handleGraphQL(apollo, options, request, response, url);
+    } else if (tracingEnabled()) done = traceGraphQLRequest(request, response, () => handleGraphQL(apollo, options, request, response, url));
+    else done = handleGraphQL(apollo, options, request, response, url);
     done.catch((error: unknown) => {
       options.logger.error({ err: error }, "unhandled error serving a request");
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal server error" }] });

@@ -20,6 +20,7 @@ import { asProviderError, ProviderError } from "../domain/errors.js";
 import { abortedCallError } from "../http/failures.js";
 import type { InvoiceModel } from "../domain/models.js";
 import { recordCacheLookups, recordCacheStores, recordCoalesced } from "../observability/cache-metrics.js";
+import { noteCoalesced, traceRefresh } from "../observability/upstream-tracing.js";
 import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } from "../providers/types.js";
 import type { Coordination, FlightEnd, SharedFailure } from "../state/coordination.js";
 import type { EntryStore, StoreWrite } from "../state/entry-store.js";
@@ -176,6 +177,7 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
       const existing = inFlight.get(flightKey);
       if (existing !== undefined) {
         recordCoalesced(provider.id, "process");
+        noteCoalesced();
         if (join) pending.set(key, existing);
         continue;
       }
@@ -227,6 +229,7 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
             }),
         ...theirs.map(async (key) => {
           recordCoalesced(provider.id, "replicas");
+          noteCoalesced();
           finish(key, await awaitReplica(kind, key, call, previous.get(key)));
         }),
       ]);
@@ -253,8 +256,9 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
 
   function refreshInBackground(kind: LookupKind, keys: readonly string[], previous: ReadonlyMap<string, number>): void {
     const call = deps.backgroundCall();
-    // Failures are already logged by the transport; the stored answer stays as it was.
-    fetchShared(kind, keys, call, previous, false).catch(() => {});
+    // Failures are already logged by the transport; the stored answer stays as it was. Traced
+    // on its own, linked to the lookup that triggered it.
+    traceRefresh(provider.id, kind, keys.length, () => fetchShared(kind, keys, call, previous, false)).catch(() => {});
     // The refresh has its own deadline timer; nothing waits for it.
   }
 

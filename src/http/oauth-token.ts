@@ -72,6 +72,8 @@ export function clientCredentialsTokenSource(options: ClientCredentialsOptions):
         {
           method: "POST",
           url: options.tokenUrl,
+          // The configured token path (no query string: config.ts refuses one).
+          route: options.tokenUrl.pathname,
           headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
           body: body.toString(),
           // Asking for a token has no side effect a retry could repeat.

@@ -11,6 +11,8 @@ import { attemptSignal } from "./attempt-signal.js";
 import { abortedCallError, deadlineError, errorCode, finalError, tooLargeError } from "./failures.js";
 import { decodeUtf8, readCappedBody } from "./read-body.js";
 import { recordAttempt, recordFailure, registerBreaker } from "../observability/upstream-metrics.js";
+import { bindTraceContext } from "../observability/tracing.js";
+import { endAttemptSpan, startAttemptSpan } from "../observability/upstream-tracing.js";
 import { createResilience, type AttemptHealth, type ResilienceOptions } from "./resilience.js";
 import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type AttemptOutcome, type RetryMode, type RetryPolicy } from "./retry-policy.js";
 
@@ -43,6 +45,11 @@ export interface TransportOptions {
 export interface TransportRequest {
   readonly method: string;
   readonly url: URL | string;
+  /**
+   * The path as a template, `/resellers/v5/invoices/{number}`: what a trace records of the
+   * request (never the concrete path, query string or host). Without it the span has no path.
+   */
+  readonly route?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
   /** Response cap for this request; the transport's default when absent. */
@@ -84,7 +91,7 @@ export function header(res: Pick<TransportResponse, "headers">, name: string): s
 }
 
 type AttemptResult =
-  | { readonly kind: "response"; readonly status: number; readonly response: Omit<TransportResponse, "attempts"> }
+  | { readonly kind: "response"; readonly status: number; readonly bytes: number; readonly response: Omit<TransportResponse, "attempts"> }
   | { readonly kind: "failed"; readonly status: number | null; readonly outcome: AttemptOutcome }
   | { readonly kind: "fatal"; readonly status: number | null; readonly error: ProviderError };
 
@@ -134,7 +141,7 @@ export function createTransport(options: TransportOptions): Transport {
       const maxBytes = req.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       const body = await readCappedBody(res.body, maxBytes, headers["content-length"]);
       if (!body.ok) return { kind: "fatal", status, error: tooLargeError(provider, maxBytes, status) };
-      return { kind: "response", status, response: { status, headers, text: decodeUtf8(body.bytes) } };
+      return { kind: "response", status, bytes: body.bytes.length, response: { status, headers, text: decodeUtf8(body.bytes) } };
     } catch (error) {
       // Our own abort first: undici rethrows it as the error of the request or of the body.
       if (guard.abortedBy === "caller") return { kind: "fatal", status, error: abortError(call, attemptNo) };
@@ -147,7 +154,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   function request(req: TransportRequest, call: CallContext): Promise<TransportResponse> {
     resilience.budget?.onRequest();
-    return resilience.isolate(call.signal, () => attemptAll(req, call));
+    // Bound to the caller's trace: a call queued in the bulkhead runs from another call's end.
+    return resilience.isolate(call.signal, bindTraceContext(() => attemptAll(req, call)));
   }
 
   async function attemptAll(req: TransportRequest, call: CallContext): Promise<TransportResponse> {
@@ -171,7 +179,11 @@ export function createTransport(options: TransportOptions): Transport {
       const started = now();
       let result: AttemptResult;
       try {
-        result = await resilience.attempt(() => attempt(req, url, call, attemptNo), healthOf);
+        result = await resilience.attempt(() => {
+          // A span per call actually made (none while the breaker is open); null when tracing is off.
+          const span = startAttemptSpan(provider, method, req.route, url, attemptNo);
+          return endAttemptSpan(span, attempt(req, url, call, attemptNo));
+        }, healthOf);
       } catch (error) {
         // The breaker is open: no call was made.
         if (error instanceof ProviderError) throw failure(error, done, null);

@@ -12,6 +12,7 @@ import type { LookupAnswer, LookupKind, LookupValue, ProviderLookups } from "../
 import type { ResponseCachePolicy } from "../cache/response-policy.js";
 import { providerLabel, type ProviderError } from "../domain/errors.js";
 import type { InvoiceModel, LookupNoticeModel } from "../domain/models.js";
+import { traceLookup } from "../observability/upstream-tracing.js";
 import type { CallContext, InvoiceProvider, PurchaseOrderResult } from "../providers/types.js";
 
 export interface ProviderLoaders {
@@ -61,6 +62,6 @@ function withStaleNotice(provider: InvoiceProvider, purchaseOrderNumber: string,
 export function createProviderLoaders(provider: InvoiceProvider, call: CallContext, lookups: ProviderLookups, policy: ResponseCachePolicy): ProviderLoaders {
   const options = { maxBatchSize: provider.maxBatchSize };
   const loader = <K extends LookupKind>(kind: K) =>
-    new DataLoader<string, LookupValue<K>>(async (keys) => settle(provider, kind, keys, await lookups.load(kind, keys, call), policy), options);
+    new DataLoader<string, LookupValue<K>>(async (keys) => settle(provider, kind, keys, await traceLookup(lookups, kind, keys, call, provider.id), policy), options);
   return { byPurchaseOrder: loader("po"), byNumber: loader("number"), byRef: loader("ref") };
 }

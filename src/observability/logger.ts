@@ -2,6 +2,7 @@
 // headers are logged); the redact paths are a second net for credential-named fields.
 import { pino, type Logger } from "pino";
 import { scrub } from "./scrub.js";
+import { mergeTraceLogFields, traceLogFields } from "./tracing.js";
 
 export type { Logger };
 
@@ -36,6 +37,9 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       base: { service: "invoices-subgraph" },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // trace_id and span_id of the active span while tracing is on; nothing (and no copy) when off.
+      mixin: traceLogFields,
+      mixinMergeStrategy: mergeTraceLogFields,
       // The last net: every serialized line is scrubbed of registered secret values and
       // credential-shaped text (error messages, URLs, XML) before it is written.
       hooks: { streamWrite: scrub },

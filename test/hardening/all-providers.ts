@@ -7,9 +7,11 @@ import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
 import { request } from "undici";
 import type { Provider } from "../../src/__generated__/resolvers-types.js";
+import type { LookupCaches } from "../../src/cache/lookup-caches.js";
 import { loadConfig } from "../../src/config.js";
 import { processState } from "../../src/state/shared-state.js";
 import type { TransportOptions } from "../../src/http/transport.js";
+import { createLogger } from "../../src/observability/logger.js";
 import { createFabricProvider } from "../../src/providers/fabric/index.js";
 import { createConfiguredProviders } from "../../src/providers/index.js";
 import { createIngramMicroProvider } from "../../src/providers/ingram-micro/index.js";
@@ -56,17 +58,21 @@ export interface AllProvidersOptions {
   readonly deadlineMs?: number;
   /** Build the providers directly with these transport options instead of the production path. */
   readonly transport?: Partial<TransportOptions>;
+  /** The production logger (redaction, scrubbing, trace ids) instead of raw pino; its lines land in `logs` too. */
+  readonly productionLogger?: boolean;
+  /** The process's lookup caches; absent: every lookup asks its provider. */
+  readonly lookups?: LookupCaches;
 }
 
 /** A raw pino logger: no redaction paths, no scrubbing hook, so any leak at the source shows. */
-function rawLogger(lines: string[]): Logger {
+function rawLogger(lines: string[], production = false): Logger {
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
       lines.push(chunk.toString("utf8"));
       done();
     },
   });
-  return pino({ level: "debug" }, destination);
+  return production ? createLogger({ level: "debug", destination }) : pino({ level: "debug" }, destination);
 }
 
 export async function startAllProviders(options: AllProvidersOptions = {}): Promise<AllProviders> {
@@ -82,7 +88,7 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
   ]);
   const simulators: Simulators = { ingram, td, fabric, stuller };
   const logs: string[] = [];
-  const logger = rawLogger(logs);
+  const logger = rawLogger(logs, options.productionLogger);
 
   let providers: InvoiceProvider[];
   if (options.transport) {
@@ -124,6 +130,7 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
     requestDeadlineMs: options.deadlineMs ?? 3_000,
     introspection: false,
     routerSecrets: options.routerSecret ? [options.routerSecret] : [],
+    ...(options.lookups ? { lookups: options.lookups } : {}),
     port: 0,
     host: "127.0.0.1",
   });

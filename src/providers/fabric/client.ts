@@ -58,6 +58,15 @@ export class FabricClient {
     return url;
   }
 
+  /** The path template of one of our fabric URLs, for traces: never the retailer or invoice id. */
+  private routeOf(url: URL): string | undefined {
+    const list = this.listUrl.pathname;
+    if (!url.pathname.startsWith(list)) return undefined;
+    const rest = url.pathname.slice(list.length);
+    if (rest === "") return "/v1/retailers/{retailerId}/invoices/";
+    return /^[^/]+\/acknowledge\/$/.test(rest) ? "/v1/retailers/{retailerId}/invoices/{id}/acknowledge/" : "/v1/retailers/{retailerId}/invoices/{id}/";
+  }
+
   /** Fetches (or reuses) the access token, so a batch whose token cannot be had fails once, whole. */
   async ensureToken(call: CallContext): Promise<void> {
     await this.tokens.token(call);
@@ -70,6 +79,7 @@ export class FabricClient {
         {
           method,
           url,
+          route: this.routeOf(url),
           headers: {
             authorization: `Bearer ${token}`,
             accept: "application/json",

@@ -9,6 +9,7 @@ import { ProviderError } from "../../domain/errors.js";
 import { clientCredentialsTokenSource } from "../../http/oauth-token.js";
 import type { RateLimiter } from "../../http/rate-limiter.js";
 import { createTransport, type TransportOptions, type TransportResponse } from "../../http/transport.js";
+import { traceRateLimitWait } from "../../observability/upstream-tracing.js";
 import type { Coordination } from "../../state/coordination.js";
 import type { EntryStore } from "../../state/entry-store.js";
 import type { CallContext } from "../types.js";
@@ -61,14 +62,15 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
    * limiter saw it and pauses every caller until the vendor's reset, and this lookup answers
    * RATE_LIMITED at once with that reset (the call it spent is not spent again).
    */
-  async function limited(url: URL, headers: Record<string, string>, call: CallContext): Promise<TransportResponse> {
-    const permit = await limiter.acquire(call);
+  async function limited(url: URL, route: string, headers: Record<string, string>, call: CallContext): Promise<TransportResponse> {
+    const permit = await traceRateLimitWait(limiter.acquire(call));
     let calls = 0;
     try {
       return await transport.request(
         {
           method: "GET",
           url,
+          route,
           headers,
           retry: "idempotent",
           observe: (status, responseHeaders) => {
@@ -91,7 +93,7 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
   }
 
   /** With a Bearer token; a 401 forgets the token and retries once with a new one. */
-  async function get(url: URL, call: CallContext): Promise<IngramAnswer> {
+  async function get(url: URL, route: string, call: CallContext): Promise<IngramAnswer> {
     const headers: Record<string, string> = {
       accept: "application/json",
       "im-customernumber": config.customerNumber,
@@ -101,7 +103,7 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
     };
     for (let attempt = 1; ; attempt++) {
       const token = await tokens.token(call);
-      const res = await limited(url, { ...headers, authorization: `Bearer ${token}` }, call);
+      const res = await limited(url, route, { ...headers, authorization: `Bearer ${token}` }, call);
       if (res.status === 401) {
         // Not a token problem: a fresh token would be refused the same way.
         if (/customer number/i.test(res.text)) {
@@ -134,19 +136,19 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
       const url = joinUrl(config.baseUrl, `resellers/v5/invoices/${encodeURIComponent(number)}`);
       url.searchParams.set("customerNumber", config.customerNumber);
       url.searchParams.set("isoCountryCode", config.countryCode);
-      return get(url, call);
+      return get(url, "/resellers/v5/invoices/{number}", call);
     },
     searchInvoices(purchaseOrder, pageNumber, pageSize, call) {
       const url = joinUrl(config.baseUrl, "resellers/v6/invoices");
       url.searchParams.set("customerOrderNumber", purchaseOrder);
       url.searchParams.set("pageNumber", String(pageNumber));
       url.searchParams.set("pageSize", String(pageSize));
-      return get(url, call);
+      return get(url, "/resellers/v6/invoices", call);
     },
     searchInvoicesByNumber(invoiceNumber, call) {
       const url = joinUrl(config.baseUrl, "resellers/v6/invoices");
       url.searchParams.set("invoiceNumber", invoiceNumber);
-      return get(url, call);
+      return get(url, "/resellers/v6/invoices", call);
     },
     close: () => transport.close(),
   };

@@ -12,6 +12,8 @@ import type { CallContext } from "../types.js";
 import type { RawStullerInvoice, StullerResponseDecoder } from "./decode.js";
 
 export const INVOICE_PATH = "v2/invoice";
+/** What traces record of the path (the GET's query string names purchase orders and invoices). */
+const ROUTE = `/${INVOICE_PATH}`;
 
 /**
  * Longest GET URL sent. 2,000 characters is the long-standing safe limit across browsers,
@@ -50,7 +52,7 @@ export function buildInvoiceRequest(
   // encodeURIComponent leaves nothing the URL parser would re-encode, and writes a space as
   // %20 and "+" as %2B: ASP.NET reads "+" in a query as a space.
   getUrl.search = pairs.join("&");
-  if (getUrl.href.length <= maxUrlLength) return { method: "GET", url: getUrl, headers, retry: "idempotent" };
+  if (getUrl.href.length <= maxUrlLength) return { method: "GET", url: getUrl, route: ROUTE, headers, retry: "idempotent" };
 
   const body: Record<string, readonly string[]> = {};
   if (criteria.purchaseOrderNumbers && criteria.purchaseOrderNumbers.length > 0) body["PurchaseOrderNumber"] = criteria.purchaseOrderNumbers;
@@ -58,6 +60,7 @@ export function buildInvoiceRequest(
   return {
     method: "POST",
     url,
+    route: ROUTE,
     headers: { ...headers, "content-type": "application/json; charset=utf-8" },
     body: JSON.stringify(body),
     // The POST form is the same lookup as the GET: it reads, so retrying it is safe.

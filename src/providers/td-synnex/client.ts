@@ -46,6 +46,8 @@ export function createTdSynnexClient(config: TdSynnexConfig, transport: Transpor
       {
         method: "POST",
         url: config.url,
+        // The configured path; the account and credentials travel in the body, never recorded.
+        route: config.url.pathname,
         headers: { "content-type": "application/xml; charset=utf-8", accept: "application/xml, text/xml;q=0.9, */*;q=0.1" },
         body: buildInvoiceRequest(config, query),
         retry: "read-only-post",
