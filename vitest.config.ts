@@ -17,6 +17,10 @@ export default defineConfig({
     // Integration tests start loopback servers; keep them in separate forks so a hung
     // socket in one file cannot stall another.
     pool: "forks",
+    // A worker runs its files one after another in one process, loading node_modules once;
+    // test/setup.ts gives every file fresh copies of our own modules (module-level state).
+    isolate: false,
+    setupFiles: ["test/setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // .ci/run asks for a JSON report to print its one-line summary.
