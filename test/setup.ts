@@ -8,8 +8,12 @@
 // makes every file import fresh copies of src/ and test/ modules (cheap: their transforms stay
 // cached) while node_modules stay loaded.
 import { afterAll, vi } from "vitest";
+import { keepUndiciFastTimersReal } from "./helpers/fake-clock.js";
 
 vi.resetModules();
+// undici stays loaded too: give this file a real shared timeout timer, whatever an earlier
+// file did with fake timers (see helpers/fake-clock.ts).
+keepUndiciFastTimersReal({ reset: true });
 
 afterAll(() => {
   // Whatever a file left behind must not reach the next file in this worker.
