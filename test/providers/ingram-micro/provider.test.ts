@@ -1,12 +1,21 @@
 // The real Ingram Micro provider against the simulator over loopback: the requests it sends
 // (recorded by the simulator), paging, the once-per-request memo, tokens, and faults.
-import { afterEach, describe, expect, it } from "vitest";
+// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers and the request
+// deadlines wait for the test to move the clock, so only the fault under test decides how a
+// call ends. undici's headers and body timeouts keep real time (1 s here), and are the only
+// thing that can end a call to a stalled simulator.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../../../src/domain/errors.js";
 import type { InvoiceModel } from "../../../src/domain/models.js";
 import type { PurchaseOrderResult } from "../../../src/providers/types.js";
+import { settle, until, useFakeClock, watch } from "../../helpers/fake-clock.js";
 import { apiCalls, closeIngram, requestContext, startIngram } from "./support.js";
 
-afterEach(closeIngram);
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeIngram();
+});
 
 const numbersOf = (result: PurchaseOrderResult | ProviderError | undefined) =>
   result instanceof ProviderError || result === undefined ? result : result.invoices.map((i) => i.number);
@@ -146,6 +155,7 @@ describe("tokens", () => {
 describe("faults", () => {
   it.each([
     ["a malformed JSON body", { kind: "malformed-json" } as const, "BAD_RESPONSE", 1],
+    // The simulator's 1.5 s wait never ends on this clock: the 1 s headers timeout does, whatever the load.
     ["headers slower than the headers timeout", { kind: "slow-headers", delayMs: 1_500 } as const, "TIMEOUT", 1],
     ["a body that stalls halfway", { kind: "stalled-body" } as const, "TIMEOUT", 1],
     ["HTTP 500 three times", { kind: "status", status: 500 } as const, "UNAVAILABLE", 3],
@@ -165,7 +175,12 @@ describe("faults", () => {
   it("answers normally when the headers are slow but within the timeout", async () => {
     const { sim, provider } = await startIngram();
     sim.control.enqueue({ kind: "slow-headers", delayMs: 200 });
-    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    const pending = watch(provider.findByNumbers(["20-12345-11"], requestContext()));
+    await until(() => sim.apiRequests().length === 1, "the detail request at the simulator");
+    expect(pending.settled()).toBe(false);
+    // The simulator answers 200 ms late, long before the 1 s headers timeout.
+    vi.advanceTimersByTime(200);
+    const found = await settle(pending.promise, "the slow answer");
     expect(found.get("20-12345-11")).toMatchObject({ number: "20-12345-11" });
   });
 });

@@ -1,14 +1,17 @@
 // F1 for Stuller: the configured password is a canary, and after every kind of answer
 // (success, 401, 5xx echoing the request, 429, malformed, timeout, an invoice carrying the
 // canary in a field that fails validation) it appears in no log line, no error and no
-// GraphQL response, in any of the forms it could take on the wire.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// GraphQL response, in any of the forms it could take on the wire. The clock is fake
+// (helpers/fake-clock.ts): the slow simulator never answers, so the timeout case always ends
+// by the headers timeout, never by a late answer that raced it.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createContext } from "../../../src/context.js";
 import { ProviderRegistry } from "../../../src/providers/registry.js";
 import { createStullerProvider, type StullerProvider } from "../../../src/providers/stuller/index.js";
 import { createApollo } from "../../../src/server.js";
 import { STULLER_SAMPLE_INVOICES, type StullerFault } from "../../../src/sandbox/stuller/index.js";
 import { wireInvoice } from "../../../src/sandbox/stuller/wire.js";
+import { useFakeClock } from "../../helpers/fake-clock.js";
 import { callContext, capturingLogger } from "../../http/support.js";
 import { FAST_TRANSPORT, startStullerHarness, type StullerHarness } from "./support.js";
 
@@ -22,11 +25,14 @@ let rejecting: StullerHarness;
 const outputs: string[] = [];
 
 beforeAll(async () => {
+  // Before the clients exist: the transport keeps the Date.now it sees.
+  useFakeClock();
   const leaky = wireInvoice({ InvoiceNumber: "LEAKY-1", PurchaseOrderNumber: "PO-LEAK", InvoiceDate: CANARY });
   accepting = await startStullerHarness({ simulator: { username: USER, password: CANARY, invoices: [...STULLER_SAMPLE_INVOICES, leaky] }, logger, transport: { headersTimeoutMs: 200 } });
   rejecting = await startStullerHarness({ simulator: { username: USER, password: "something-else" }, logger });
 });
 afterAll(async () => {
+  vi.useRealTimers();
   await accepting?.close();
   await rejecting?.close();
 });
