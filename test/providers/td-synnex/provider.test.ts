@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ProviderError } from "../../../src/domain/errors.js";
 import { currencyForUrl } from "../../../src/providers/td-synnex/index.js";
 import type { TdSynnexFault } from "../../../src/sandbox/td-synnex/index.js";
+import { settle, until, useFakeClock, watch } from "../../helpers/fake-clock.js";
 import { capturingLogger } from "../../http/support.js";
 import { FIXTURES } from "./golden-support.js";
 import { callContext, expectFailure, expectResult, lookupPo, startTdHarness, type TdHarness } from "./support.js";
@@ -135,8 +136,22 @@ describe("TD SYNNEX provider: failures", () => {
   });
 
   it("fails with TIMEOUT when TD answers after the request deadline", async () => {
-    td.simulator.control.always({ kind: "slow", delayMs: 1_000 });
-    expect(expectFailure(await lookupPo(td.provider, "PO-1001", callContext(200))).code).toBe("TIMEOUT");
+    // On a fake clock, installed before this provider exists: TD's 1 s delay and the 200 ms
+    // deadline both wait for the test to move the clock.
+    useFakeClock();
+    try {
+      const provider = td.providerWith({});
+      td.simulator.control.always({ kind: "slow", delayMs: 1_000 });
+      const before = posts();
+      const pending = watch(lookupPo(provider, "PO-1001", callContext(200)));
+      await until(() => posts() > before, "the POST at the simulator");
+      expect(pending.settled()).toBe(false);
+      vi.advanceTimersByTime(200);
+      const result = expectFailure(await settle(pending.promise, "the lookup once the deadline passed"));
+      expect(result).toMatchObject({ code: "TIMEOUT", message: "TD SYNNEX did not answer before the request deadline" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("fails only the PO whose answer holds an unreadable invoice, keeping the other POs", async () => {
