@@ -11,9 +11,9 @@ import { afterAll, vi } from "vitest";
 import { keepUndiciFastTimersReal } from "./helpers/fake-clock.js";
 
 vi.resetModules();
-// undici stays loaded too: give this file a real shared timeout timer, whatever an earlier
-// file did with fake timers (see helpers/fake-clock.ts).
-keepUndiciFastTimersReal({ reset: true });
+// undici stays loaded too: its timeouts run on real time for this file, whatever clock an
+// earlier file left them on (see helpers/fake-clock.ts).
+keepUndiciFastTimersReal();
 
 afterAll(() => {
   // Whatever a file left behind must not reach the next file in this worker.

@@ -5,9 +5,9 @@
 // into a log line or a response in the first place, in any encoding. The clock is fake
 // (helpers/fake-clock.ts): a provider that never answers is cut when the test moves the clock
 // past the deadline, after the others have answered, instead of after 1.5 real seconds.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeInvoiceId } from "../../src/domain/ids.js";
-import { useFakeClock } from "../helpers/fake-clock.js";
+import { useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 import { ALL_PO_QUERY, postPastDeadline, startAllProviders, type AllProviders } from "./all-providers.js";
 import { healAll, injectFault } from "./faults.js";
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   rejecting = await startAllProviders({ secret: CANARY, simulatorsRejectOurSecrets: true, routerSecret: ROUTER_CANARY, deadlineMs: DEADLINE_MS });
 });
 afterAll(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await accepting?.close();
   await rejecting?.close();
 });

@@ -9,7 +9,7 @@
 // Retry backoff waits stay real (milliseconds, production policy).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Provider } from "../../src/__generated__/resolvers-types.js";
-import { useFakeClock } from "../helpers/fake-clock.js";
+import { useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 import { ALL_PO_QUERY, callsSince, expectBreakersClosed, postPastDeadline, startAllProviders, type AllProviders } from "./all-providers.js";
 import { healAll, injectFault, type FaultKind } from "./faults.js";
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await harness.post(BODY);
 });
 afterAll(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await harness?.close();
 });
 

@@ -4,14 +4,14 @@
 // when the machine happens to be slow, and no request deadline can pass meanwhile.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ProviderError } from "../../src/domain/errors.js";
-import { until, useFakeClock } from "../helpers/fake-clock.js";
+import { until, useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 import { startLoopbackServer, type LoopbackServer, type Reply } from "../helpers/loopback-server.js";
 import { callContext, closeAll, rejectionOf, testTransport } from "./support.js";
 
 let server: LoopbackServer | undefined;
 beforeEach(() => useFakeClock());
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await closeAll();
   await server?.close();
   server = undefined;

@@ -1,12 +1,12 @@
 // Timeouts, size caps, deadlines and aborts of the transport against real loopback servers.
 //
-// The clock is fake (helpers/fake-clock.ts): request deadlines pass only when a test moves the
-// clock, after the upstream has seen the request. undici's headers and body timeouts run on
-// their own real-time timer, so a test that needs one to fire gives it nothing to race (the
-// upstream stalls for good) and checks how the call ended, not how long it took.
+// The clock is fake (helpers/fake-clock.ts): request deadlines and undici's headers and body
+// timeouts pass only when a test moves the clock, after the upstream has seen the request (or
+// the client has the headers), so no timeout can fire early on a slow machine and none has to
+// be waited out in real time.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTransport } from "../../src/http/transport.js";
-import { realDelay, settle, until, useFakeClock, watch } from "../helpers/fake-clock.js";
+import { pastUndiciTimeout, realDelay, settle, until, useFakeClock, useRealClock, watch } from "../helpers/fake-clock.js";
 import { startLoopbackServer, streamBody, type Handler, type LoopbackServer, type Reply } from "../helpers/loopback-server.js";
 import { callContext, capturingLogger, closeAll, rejectionOf, silentLogger, testTransport } from "./support.js";
 
@@ -18,16 +18,13 @@ async function serve(script: Handler | readonly Reply[]): Promise<LoopbackServer
 
 beforeEach(() => useFakeClock());
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await closeAll();
   await server?.close();
   server = undefined;
 });
 
 const MiB = 1024 * 1024;
-
-/** undici timeouts no test here waits for: only the fault under test can end a call. */
-const NO_UNDICI_TIMEOUTS = { headersTimeoutMs: 60_000, bodyTimeoutMs: 60_000 } as const;
 
 function socketsClosed(upstream: LoopbackServer): Promise<void> {
   return until(() => upstream.socketsOpen === 0, "every socket at the upstream closed");
@@ -42,10 +39,13 @@ const halfBodyThenStall: Handler = (_req, res) => {
 describe("stalled upstreams", () => {
   it("fails with TIMEOUT after one call when the headers never come (headersTimeout 200 ms)", async () => {
     const upstream = await serve(["stall"]);
-    const error = await rejectionOf(
-      testTransport({ headersTimeoutMs: 200 }).request({ method: "GET", url: `${upstream.url}/x`, retry: "idempotent" }, callContext()),
+    const pending = watch(
+      testTransport({ headersTimeoutMs: 200 }).request({ method: "GET", url: `${upstream.url}/x`, retry: "idempotent" }, callContext({ deadlineInMs: 60_000 })),
     );
-    // undici's headers timeout ended it (not the deadline, which cannot pass on this clock), with no retry.
+    await until(() => upstream.requests.length === 1, "the request at the upstream");
+    vi.advanceTimersByTime(pastUndiciTimeout(200));
+    const error = await settle(rejectionOf(pending.promise), "the call to end once the headers timeout passed");
+    // undici's headers timeout ended it (the deadline is a minute away), with no retry.
     expect(error).toMatchObject({ code: "TIMEOUT", message: "Ingram Micro did not send response headers in time" });
     expect((error as Error).cause).toEqual({ code: "UND_ERR_HEADERS_TIMEOUT" });
     expect(upstream.requests).toHaveLength(1);
@@ -53,12 +53,19 @@ describe("stalled upstreams", () => {
 
   it("fails with TIMEOUT and no partial data when the body stalls midway (bodyTimeout 200 ms)", async () => {
     const upstream = await serve(halfBodyThenStall);
-    const result = await testTransport({ headersTimeoutMs: 60_000, bodyTimeoutMs: 200 })
-      .request({ method: "GET", url: `${upstream.url}/x`, retry: "idempotent" }, callContext())
-      .then(
-        (res) => ({ resolved: res }),
-        (error: unknown) => ({ rejected: error }),
-      );
+    let headersSeen = false;
+    const pending = watch(
+      testTransport({ headersTimeoutMs: 60_000, bodyTimeoutMs: 200 })
+        .request({ method: "GET", url: `${upstream.url}/x`, retry: "idempotent", observe: () => (headersSeen = true) }, callContext({ deadlineInMs: 60_000 }))
+        .then(
+          (res) => ({ resolved: res }),
+          (error: unknown) => ({ rejected: error }),
+        ),
+    );
+    // The body timer starts when the client has the headers.
+    await until(() => headersSeen, "the response headers at the client");
+    vi.advanceTimersByTime(pastUndiciTimeout(200));
+    const result = await settle(pending.promise, "the call to end once the body timeout passed");
     expect(result).toEqual({ rejected: expect.objectContaining({ code: "TIMEOUT" }) });
     expect((result as { rejected: Error }).rejected.message).toBe("Ingram Micro stalled while sending the response body");
     expect(upstream.requests).toHaveLength(1);
@@ -68,7 +75,7 @@ describe("stalled upstreams", () => {
     const upstream = await serve(["stall"]);
     const started = Date.now();
     const pending = watch(
-      testTransport(NO_UNDICI_TIMEOUTS).request({ method: "GET", url: `${upstream.url}/x`, retry: "idempotent" }, callContext({ deadlineInMs: 250 })),
+      testTransport().request({ method: "GET", url: `${upstream.url}/x`, retry: "idempotent" }, callContext({ deadlineInMs: 250 })),
     );
     await until(() => upstream.requests.length === 1, "the request at the upstream");
     vi.advanceTimersByTime(249);
@@ -85,7 +92,7 @@ describe("stalled upstreams", () => {
   it("reports a client abort as TIMEOUT and does not retry", async () => {
     const upstream = await serve(["stall"]);
     const controller = new AbortController();
-    const pending = testTransport(NO_UNDICI_TIMEOUTS).request(
+    const pending = testTransport().request(
       { method: "GET", url: `${upstream.url}/x`, retry: "idempotent" },
       callContext({ signal: controller.signal }),
     );
@@ -140,10 +147,10 @@ describe("response size cap", () => {
     ["a Content-Length of 6 MiB followed by a stall", streamBody(16, 6 * MiB)],
   ])("rejects %s over a 1 MiB cap with BAD_RESPONSE and closes the socket", async (_name, handler) => {
     const upstream = await serve(handler);
-    // No timeout and no deadline can end these calls: only the cap can, and at once (a body
-    // that stalls after a 6 MiB Content-Length would otherwise hold the call for good).
+    // The clock stands still, so no timeout or deadline can end these calls: only the cap can,
+    // at once (a body that stalls after a 6 MiB Content-Length would otherwise hang the test).
     const error = await rejectionOf(
-      testTransport(NO_UNDICI_TIMEOUTS).request({ method: "GET", url: `${upstream.url}/big`, retry: "idempotent", maxResponseBytes: MiB }, callContext()),
+      testTransport().request({ method: "GET", url: `${upstream.url}/big`, retry: "idempotent", maxResponseBytes: MiB }, callContext()),
     );
     expect(error).toMatchObject({ code: "BAD_RESPONSE", message: `Ingram Micro sent a response larger than ${MiB} bytes`, upstreamStatus: 200 });
     expect(upstream.requests).toHaveLength(1);

@@ -2,10 +2,10 @@
 // The clock is fake and stands still (helpers/fake-clock.ts): no request deadline can pass
 // while a scenario runs, so a slow machine cannot turn a retry into a TIMEOUT. Backoff
 // sleeps are real and milliseconds long, or injected where a test looks at them.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError } from "../../src/domain/errors.js";
 import { header } from "../../src/http/transport.js";
-import { useFakeClock } from "../helpers/fake-clock.js";
+import { useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 import { closedPortUrl, startLoopbackServer, type LoopbackServer, type Reply } from "../helpers/loopback-server.js";
 import { callContext, capturingLogger, closeAll, rejectionOf, testTransport } from "./support.js";
 
@@ -19,7 +19,7 @@ async function serve(script: readonly Reply[]): Promise<LoopbackServer> {
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 beforeEach(() => useFakeClock(NOW));
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await closeAll();
   await server?.close();
   server = undefined;

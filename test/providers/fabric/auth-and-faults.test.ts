@@ -1,7 +1,7 @@
 // Tokens and upstream faults, through GraphQL with the real client against the simulator
 // (reliability-notes A1, A2, A8, A10, A11, B-class bad data).
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { settle, until, useFakeClock, watch } from "../../helpers/fake-clock.js";
+import { settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
 import { queryLedger, startHarness, type Harness } from "./harness.js";
 
 const BY_NUMBER = /* GraphQL */ `query ($number: String!) { invoice(provider: FABRIC, number: $number) { number } }`;
@@ -18,7 +18,7 @@ const PAGE = /* GraphQL */ `query ($first: Int) { unacknowledgedInvoices(first: 
 
 let h: Harness | undefined;
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await h?.close();
   h = undefined;
 });

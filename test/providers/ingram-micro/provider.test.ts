@@ -1,19 +1,20 @@
 // The real Ingram Micro provider against the simulator over loopback: the requests it sends
 // (recorded by the simulator), paging, the once-per-request memo, tokens, and faults.
-// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers and the request
-// deadlines wait for the test to move the clock, so only the fault under test decides how a
-// call ends. undici's headers and body timeouts keep real time (1 s here), and are the only
-// thing that can end a call to a stalled simulator.
+// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers, undici's headers
+// and body timeouts and the request deadlines all wait for the test to move the clock, so
+// only the fault under test decides how a call ends.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../../../src/domain/errors.js";
 import type { InvoiceModel } from "../../../src/domain/models.js";
 import type { PurchaseOrderResult } from "../../../src/providers/types.js";
-import { settle, until, useFakeClock, watch } from "../../helpers/fake-clock.js";
-import { apiCalls, closeIngram, requestContext, startIngram } from "./support.js";
+import type { RateLimiter } from "../../../src/http/rate-limiter.js";
+import { InProcessRateLimiter } from "../../../src/http/rate-limiter.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
+import { apiCalls, closeIngram, requestContext, startIngram, TEST_TRANSPORT } from "./support.js";
 
 beforeEach(() => useFakeClock());
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await closeIngram();
 });
 
@@ -153,18 +154,41 @@ describe("tokens", () => {
 });
 
 describe("faults", () => {
+  /** The account's real limiter, also telling the test which responses' headers the client has seen. */
+  function watchedLimiter(seen: number[]): RateLimiter {
+    const inner = new InProcessRateLimiter({ provider: "INGRAM_MICRO" });
+    return {
+      acquire: (waiter) => inner.acquire(waiter),
+      retryAfterSeconds: () => inner.retryAfterSeconds(),
+      observe(status, headers) {
+        seen.push(status);
+        inner.observe(status, headers);
+      },
+    };
+  }
+
   it.each([
     ["a malformed JSON body", { kind: "malformed-json" } as const, "BAD_RESPONSE", 1],
-    // The simulator's 1.5 s wait never ends on this clock: the 1 s headers timeout does, whatever the load.
-    ["headers slower than the headers timeout", { kind: "slow-headers", delayMs: 1_500 } as const, "TIMEOUT", 1],
+    // The simulator holds the headers well past the moment the clock is moved to.
+    ["headers slower than the headers timeout", { kind: "slow-headers", delayMs: 10_000 } as const, "TIMEOUT", 1],
     ["a body that stalls halfway", { kind: "stalled-body" } as const, "TIMEOUT", 1],
     ["HTTP 500 three times", { kind: "status", status: 500 } as const, "UNAVAILABLE", 3],
   ])("fails only the key answered with %s", async (_name, fault, code, calls) => {
-    const { sim, provider } = await startIngram({}, { concurrency: 1 });
+    const seen: number[] = [];
+    const { sim, provider } = await startIngram({}, { concurrency: 1, rateLimit: { limiter: watchedLimiter(seen) } });
     await provider.findByNumbers(["20-CM881-11"], requestContext());
     sim.control.enqueue(fault, fault, fault);
     const call = requestContext();
-    const found = await provider.findByNumbers(["20-12345-11"], call);
+    const pending = provider.findByNumbers(["20-12345-11"], call);
+    if (fault.kind === "slow-headers") {
+      await until(() => sim.apiRequests().length === 2, "the detail request at the simulator");
+      vi.advanceTimersByTime(pastUndiciTimeout(TEST_TRANSPORT.headersTimeoutMs));
+    } else if (fault.kind === "stalled-body") {
+      // The body timeout starts when the client has the headers.
+      await until(() => seen.length === 2, "the stalled response's headers at the client");
+      vi.advanceTimersByTime(pastUndiciTimeout(TEST_TRANSPORT.bodyTimeoutMs));
+    }
+    const found = await settle(pending, "the faulty lookup to end");
     sim.control.reset();
     const healthy = await provider.findByNumbers(["20-RCW67-11"], call);
     expect(found.get("20-12345-11")).toMatchObject({ code });

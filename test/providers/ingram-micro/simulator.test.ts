@@ -1,13 +1,13 @@
 // The simulator speaks Ingram Micro's wire format (checked with plain fetch, no client code):
 // token endpoint, Bearer check, v5 envelopes, v6 search, rate-limit headers and the 429 body.
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startIngramMicroSimulator, type IngramSimulator, type IngramSimulatorOptions } from "../../../src/sandbox/ingram-micro/index.js";
-import { useFakeClock } from "../../helpers/fake-clock.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 let sim: IngramSimulator | null = null;
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await sim?.close();
   sim = null;
 });

@@ -1,17 +1,17 @@
-// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers and the request
-// deadlines wait for the test to move the clock, so a call to a slow Stuller can only end by
-// undici's headers timeout (real time, the only timer that is), whatever the machine's load.
+// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers, undici's timeouts
+// and the request deadlines wait for the test to move the clock, so a call to a slow Stuller
+// ends by the headers timeout when the test says so, whatever the machine's load.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createStullerProvider } from "../../../src/providers/stuller/index.js";
 import { generatedPurchaseOrders, type StullerFault } from "../../../src/sandbox/stuller/index.js";
 import { callContext, rejectionOf, silentLogger } from "../../http/support.js";
-import { useFakeClock } from "../../helpers/fake-clock.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 import { FAST_TRANSPORT, invoiceNumbersByKey, startStullerHarness, type StullerHarness } from "./support.js";
 
 let harness: StullerHarness | undefined;
 beforeEach(() => useFakeClock());
 afterEach(async () => {
-  vi.useRealTimers();
+  useRealClock();
   await harness?.close();
   harness = undefined;
 });
@@ -55,10 +55,16 @@ describe("Stuller upstream faults", () => {
     { fault: { kind: "malformed" }, code: "BAD_RESPONSE", message: "Stuller sent an invoice response that is not valid JSON (malformed JSON)", calls: 1 },
     { fault: { kind: "slow", delayMs: 1_500 }, code: "TIMEOUT", message: "Stuller did not send response headers in time", calls: 1 },
   ])("turns a persistent $fault.kind fault into $code after $calls call(s)", async ({ fault, code, message, calls }) => {
-    // A short headers timeout only where it is the subject: no other answer races it.
-    harness = await startStullerHarness(fault.kind === "slow" ? { transport: { headersTimeoutMs: 200 } } : {});
+    harness = await startStullerHarness({ transport: { headersTimeoutMs: 200 } });
     harness.simulator.control.failAlways(fault);
-    const error = await rejectionOf(harness.provider.findByPurchaseOrders(["PO-1001"], callContext()));
+    const simulator = harness.simulator;
+    const pending = rejectionOf(harness.provider.findByPurchaseOrders(["PO-1001"], callContext()));
+    if (fault.kind === "slow") {
+      // The simulator's 1.5 s wait outlasts the move: only the headers timeout can end the call.
+      await until(() => simulator.requests.length === 1, "the request at the simulator");
+      vi.advanceTimersByTime(pastUndiciTimeout(200));
+    }
+    const error = await settle(pending, "the lookup to fail");
     expect(error).toMatchObject({ provider: "STULLER", code, message });
     if (fault.kind === "rate-limited") expect(error).toMatchObject({ retryAfterSeconds: 7 });
     expect(harness.simulator.requests).toHaveLength(calls);

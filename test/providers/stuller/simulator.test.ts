@@ -3,7 +3,7 @@ import { basicAuthorization } from "../../../src/providers/stuller/client.js";
 import { createStullerResponseDecoder } from "../../../src/providers/stuller/decode.js";
 import { startStullerSimulator, type StullerSimulator } from "../../../src/sandbox/stuller/index.js";
 import { wireInvoice } from "../../../src/sandbox/stuller/wire.js";
-import { realDelay, settle, until, useFakeClock, watch } from "../../helpers/fake-clock.js";
+import { realDelay, settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
 
 let simulator: StullerSimulator;
 let auth: string;
@@ -18,7 +18,7 @@ afterAll(async () => {
   for (const spy of quiet) spy.mockRestore();
 });
 afterEach(() => {
-  vi.useRealTimers();
+  useRealClock();
   simulator.control.reset();
 });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ProviderError } from "../../../src/domain/errors.js";
 import { currencyForUrl } from "../../../src/providers/td-synnex/index.js";
 import type { TdSynnexFault } from "../../../src/sandbox/td-synnex/index.js";
-import { settle, until, useFakeClock, watch } from "../../helpers/fake-clock.js";
+import { settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
 import { capturingLogger } from "../../http/support.js";
 import { FIXTURES } from "./golden-support.js";
 import { callContext, expectFailure, expectResult, lookupPo, startTdHarness, type TdHarness } from "./support.js";
@@ -150,7 +150,7 @@ describe("TD SYNNEX provider: failures", () => {
       const result = expectFailure(await settle(pending.promise, "the lookup once the deadline passed"));
       expect(result).toMatchObject({ code: "TIMEOUT", message: "TD SYNNEX did not answer before the request deadline" });
     } finally {
-      vi.useRealTimers();
+      useRealClock();
     }
   });
 
