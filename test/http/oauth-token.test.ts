@@ -1,13 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientCredentialsTokenSource } from "../../src/http/oauth-token.js";
-import { settle, until } from "../helpers/fake-clock.js";
+import { settle, until, useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 import { startLoopbackServer, type Handler, type LoopbackServer } from "../helpers/loopback-server.js";
 import { callContext, closeAll, testTransport } from "./support.js";
 
 const SECRET = "CANARY-secret-91b2";
 let server: LoopbackServer | null = null;
 
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   await closeAll();
   await server?.close();
   server = null;

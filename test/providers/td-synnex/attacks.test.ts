@@ -2,12 +2,15 @@
 // how long the refusal took (elapsed and CPU time) and how much the heap moved; the bounds
 // asserted are generous (these are figures to watch, not benchmarks) and apply to CPU time,
 // which other processes on a busy machine do not inflate. The table is printed at the end.
+// Deadlines and undici's timeouts run on a fake clock no test here moves: decoding a large
+// answer on a loaded machine can take long, but it is never cut short.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderFailureCode } from "../../../src/domain/errors.js";
 import type { TdSynnexFault } from "../../../src/sandbox/td-synnex/index.js";
 import { cpuTimeOf } from "../../helpers/cpu-time.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 import { ATTACKS } from "./golden-support.js";
 import { callContext, expectFailure, expectResult, lookupPo, startTdHarness, type TdHarness } from "./support.js";
 
@@ -15,9 +18,11 @@ let td: TdHarness;
 const figures: Array<{ attack: string; code: string; posts: number; ms: number; cpuMs: number; heapMB: number; rssMB: number }> = [];
 
 beforeAll(async () => {
+  useFakeClock();
   td = await startTdHarness();
 });
 afterAll(async () => {
+  useRealClock();
   await td.close();
   const rows = figures.map(
     (f) =>
