@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
 import { request } from "undici";
+import { expect, vi } from "vitest";
 import type { Provider } from "../../src/__generated__/resolvers-types.js";
 import type { LookupCaches } from "../../src/cache/lookup-caches.js";
 import { loadConfig } from "../../src/config.js";
@@ -24,6 +25,7 @@ import { startIngramMicroSimulator, type IngramSimulator } from "../../src/sandb
 import { startStullerSimulator, type StullerSimulator } from "../../src/sandbox/stuller/index.js";
 import { startTdSynnexSimulator, type TdSynnexSimulator } from "../../src/sandbox/td-synnex/index.js";
 import { startSubgraph, type RunningSubgraph } from "../../src/server.js";
+import { settle, until, watch } from "../helpers/fake-clock.js";
 
 export interface Simulators {
   readonly ingram: IngramSimulator;
@@ -39,6 +41,8 @@ export interface AllProviders {
   readonly logs: string[];
   /** Upstream requests received so far, per provider. */
   upstreamCalls(): Record<Provider, number>;
+  /** Lookups the subgraph started on each provider, and those not settled yet. */
+  lookups(): Record<Provider, { readonly started: number; readonly open: number }>;
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string; json: GraphQLBody; headers: Record<string, string | string[] | undefined> }>;
   close(): Promise<void>;
 }
@@ -124,8 +128,9 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
     providers = createConfiguredProviders(config, { logger, shared: processState() });
   }
 
+  const lookups = new Map<Provider, { started: number; open: number }>();
   const subgraph = await startSubgraph({
-    registry: new ProviderRegistry(providers),
+    registry: new ProviderRegistry(providers.map((provider) => tracked(provider, lookups))),
     logger,
     requestDeadlineMs: options.deadlineMs ?? 3_000,
     introspection: false,
@@ -145,6 +150,10 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
       FABRIC: fabric.requests.length,
       STULLER: stuller.requests.length,
     }),
+    lookups: () => {
+      const of = (p: Provider) => ({ ...(lookups.get(p) ?? { started: 0, open: 0 }) });
+      return { INGRAM_MICRO: of("INGRAM_MICRO"), TD_SYNNEX: of("TD_SYNNEX"), FABRIC: of("FABRIC"), STULLER: of("STULLER") };
+    },
     async post(body, headers = {}) {
       const response = await request(subgraph.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
       const text = await response.body.text();
@@ -164,6 +173,34 @@ export async function startAllProviders(options: AllProvidersOptions = {}): Prom
   };
 }
 
+const LOOKUPS = new Set<PropertyKey>(["findByNumbers", "findByRefs", "findByPurchaseOrders"]);
+
+/**
+ * The provider as it is, counting the lookups the subgraph starts on it and those still
+ * running, so a test can tell when every provider but a stalled one has answered.
+ */
+function tracked(provider: InvoiceProvider, counts: Map<Provider, { started: number; open: number }>): InvoiceProvider {
+  const count = counts.get(provider.id) ?? { started: 0, open: 0 };
+  counts.set(provider.id, count);
+  return new Proxy(provider, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== "function") return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (!LOOKUPS.has(key)) return method.bind(target);
+      return async (...args: unknown[]) => {
+        count.started += 1;
+        count.open += 1;
+        try {
+          return await method.apply(target, args);
+        } finally {
+          count.open -= 1;
+        }
+      };
+    },
+  });
+}
+
 /** Differences between two upstreamCalls() snapshots. */
 export function callsSince(before: Record<Provider, number>, after: Record<Provider, number>): Record<Provider, number> {
   return {
@@ -172,6 +209,45 @@ export function callsSince(before: Record<Provider, number>, after: Record<Provi
     FABRIC: after.FABRIC - before.FABRIC,
     STULLER: after.STULLER - before.STULLER,
   };
+}
+
+const PROVIDERS: readonly Provider[] = ["INGRAM_MICRO", "TD_SYNNEX", "FABRIC", "STULLER"];
+
+/**
+ * Posts `body` while `stalled` never answers, on a fake clock (helpers/fake-clock.ts): waits,
+ * in real time, until every other provider has answered its lookup and `stalled` has an
+ * upstream request open; checks that the answer is still pending, so the stalled provider
+ * alone holds it up; then moves the clock by `deadlineMs`. The answer must then come without
+ * the clock moving any further: the deadline, and nothing else, ended the wait.
+ */
+export async function postPastDeadline(
+  harness: AllProviders,
+  body: unknown,
+  stalled: Provider,
+  deadlineMs: number,
+  headers?: Record<string, string>,
+): Promise<Awaited<ReturnType<AllProviders["post"]>>> {
+  const lookupsBefore = harness.lookups();
+  const callsBefore = harness.upstreamCalls();
+  const answer = watch(harness.post(body, headers));
+  await until(() => {
+    const lookups = harness.lookups();
+    const calls = callsSince(callsBefore, harness.upstreamCalls());
+    return PROVIDERS.every((p) =>
+      p === stalled ? lookups[p].open > 0 && calls[p] > 0 : lookups[p].started > lookupsBefore[p].started && lookups[p].open === 0,
+    );
+  }, `every provider but ${stalled} has answered and ${stalled} has an upstream request open`);
+  if (answer.settled()) throw new Error(`the answer came before the deadline although ${stalled} never answered`);
+  vi.advanceTimersByTime(deadlineMs);
+  return settle(answer.promise, `the answer once the clock passed the ${deadlineMs} ms deadline`);
+}
+
+/** Every provider's circuit breaker is closed (providers built the production way, which registers them in /metrics). */
+export async function expectBreakersClosed(harness: AllProviders): Promise<void> {
+  const response = await request(harness.subgraph.url.replace(/\/graphql$/, "/metrics"));
+  const text = await response.body.text();
+  const notClosed = PROVIDERS.filter((p) => !text.includes(`invoices_circuit_breaker_state{provider="${p}",state="closed"} 1`));
+  expect(notClosed, "providers whose circuit breaker is not closed").toEqual([]);
 }
 
 export const ALL_PO_QUERY = /* GraphQL */ `

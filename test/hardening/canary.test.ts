@@ -2,10 +2,13 @@
 // providers are built the production way from environment variables, and a sweep of success,
 // fault and rejection scenarios runs against all four simulators. The logger here is raw pino
 // (no redaction paths, no scrubbing hook), so the check is that no code path puts a secret
-// into a log line or a response in the first place, in any encoding.
+// into a log line or a response in the first place, in any encoding. The clock is fake
+// (helpers/fake-clock.ts): a provider that never answers is cut when the test moves the clock
+// past the deadline, after the others have answered, instead of after 1.5 real seconds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeInvoiceId } from "../../src/domain/ids.js";
-import { ALL_PO_QUERY, startAllProviders, type AllProviders } from "./all-providers.js";
+import { useFakeClock, useRealClock } from "../helpers/fake-clock.js";
+import { ALL_PO_QUERY, postPastDeadline, startAllProviders, type AllProviders } from "./all-providers.js";
 import { healAll, injectFault } from "./faults.js";
 
 const CANARY = "CANARY-7hQ+/=&<x>";
@@ -25,23 +28,30 @@ function canaryForms(secret: string, username: string): string[] {
   ];
 }
 
+const DEADLINE_MS = 1_500;
 const responses: string[] = [];
 let accepting: AllProviders;
 let rejecting: AllProviders;
 
 beforeAll(async () => {
-  accepting = await startAllProviders({ secret: CANARY, routerSecret: ROUTER_CANARY, deadlineMs: 1_500 });
-  rejecting = await startAllProviders({ secret: CANARY, simulatorsRejectOurSecrets: true, routerSecret: ROUTER_CANARY, deadlineMs: 1_500 });
+  // Before the clients exist: the transport and the rate limiter keep the Date.now they see.
+  useFakeClock();
+  accepting = await startAllProviders({ secret: CANARY, routerSecret: ROUTER_CANARY, deadlineMs: DEADLINE_MS });
+  rejecting = await startAllProviders({ secret: CANARY, simulatorsRejectOurSecrets: true, routerSecret: ROUTER_CANARY, deadlineMs: DEADLINE_MS });
 });
 afterAll(async () => {
+  useRealClock();
   await accepting?.close();
   await rejecting?.close();
 });
 
-async function send(harness: AllProviders, body: unknown, headers: Record<string, string> = ROUTER) {
-  const response = await harness.post(body, headers);
+function recorded<T extends { headers: unknown; text: string }>(response: T): T {
   responses.push(JSON.stringify(response.headers), response.text);
   return response;
+}
+
+async function send(harness: AllProviders, body: unknown, headers: Record<string, string> = ROUTER) {
+  return recorded(await harness.post(body, headers));
 }
 
 describe("canary credentials", () => {
@@ -60,7 +70,8 @@ describe("canary credentials", () => {
   it.each(["permanent-503", "malformed", "never-answers"] as const)("runs the %s fault path of every provider", async (fault) => {
     for (const provider of ["INGRAM_MICRO", "TD_SYNNEX", "FABRIC", "STULLER"] as const) {
       injectFault(accepting.simulators, provider, fault);
-      const { json } = await send(accepting, { query: ALL_PO_QUERY, variables: { pos: ["PO-1001"] } });
+      const body = { query: ALL_PO_QUERY, variables: { pos: ["PO-1001"] } };
+      const { json } = fault === "never-answers" ? recorded(await postPastDeadline(accepting, body, provider, DEADLINE_MS, ROUTER)) : await send(accepting, body);
       expect((json.data?.["invoicesByPurchaseOrder"] as { failures: Array<{ provider: string }> }).failures.map((f) => f.provider)).toEqual([provider]);
       healAll(accepting.simulators);
     }

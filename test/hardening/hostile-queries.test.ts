@@ -1,16 +1,23 @@
 // Hostile queries and direct access (reliability-notes §8 C1, C3–C5, C7, C10, C11, D1) against
 // the real providers: each is refused before any resolver runs, so no simulator sees a call.
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_PO_QUERY, callsSince, startAllProviders, type AllProviders } from "./all-providers.js";
+import { useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 
 const ROUTER_SECRET = "router-secret-hostile-0123456789";
 const ROUTER = { "router-authorization": ROUTER_SECRET };
 let harness: AllProviders;
 
 beforeAll(async () => {
+  useFakeClock();
   harness = await startAllProviders({ routerSecret: ROUTER_SECRET });
 });
-afterAll(async () => harness.close());
+afterAll(async () => {
+  useRealClock();
+  await harness.close();
+});
 
 const nested = (depth: number) => {
   let selection = "number";

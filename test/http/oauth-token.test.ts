@@ -1,12 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientCredentialsTokenSource } from "../../src/http/oauth-token.js";
-import { startLoopbackServer, type LoopbackServer } from "../helpers/loopback-server.js";
+import { settle, until, useFakeClock, useRealClock } from "../helpers/fake-clock.js";
+import { startLoopbackServer, type Handler, type LoopbackServer } from "../helpers/loopback-server.js";
 import { callContext, closeAll, testTransport } from "./support.js";
 
 const SECRET = "CANARY-secret-91b2";
 let server: LoopbackServer | null = null;
 
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   await closeAll();
   await server?.close();
   server = null;
@@ -29,14 +34,29 @@ const tokenReply = (token: string, expiresIn: number | string) => ({
   body: JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: expiresIn }),
 });
 
+/** A token endpoint that holds its answer until the test calls `release`. */
+function heldTokenEndpoint(token: string): { handler: Handler; release(): void } {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    handler: async (_req, res) => {
+      await released;
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: token, expires_in: "86399" }));
+    },
+    release: () => release(),
+  };
+}
+
 describe("client-credentials token source", () => {
   it("posts the client credentials as a form once for 50 concurrent cold callers", async () => {
-    server = await startLoopbackServer(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: "tok-1", expires_in: "86399" }));
-    });
+    const endpoint = heldTokenEndpoint("tok-1");
+    server = await startLoopbackServer(endpoint.handler);
     const tokens = source(server.url);
-    const results = await Promise.all(Array.from({ length: 50 }, () => tokens.token(callContext())));
+    const all = Promise.all(Array.from({ length: 50 }, () => tokens.token(callContext())));
+    // All 50 are waiting while the one token request is held at the endpoint.
+    await until(() => server?.requests.length === 1, "the token request at the endpoint");
+    endpoint.release();
+    const results = await settle(all, "the 50 callers to get the token");
     expect(new Set(results)).toEqual(new Set(["tok-1"]));
     expect(server.requests).toHaveLength(1);
     const request = server.requests[0];
@@ -90,17 +110,18 @@ describe("client-credentials token source", () => {
   });
 
   it("lets a caller whose deadline passes give up without failing the shared refresh", async () => {
-    server = await startLoopbackServer(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: "tok-slow", expires_in: 3600 }));
-    });
+    const endpoint = heldTokenEndpoint("tok-slow");
+    server = await startLoopbackServer(endpoint.handler);
     const tokens = source(server.url);
     const impatient = new AbortController();
     const first = tokens.token(callContext({ signal: impatient.signal }));
     const patient = tokens.token(callContext());
+    await until(() => server?.requests.length === 1, "the token request at the endpoint");
     impatient.abort();
+    // The impatient caller gives up while the refresh is still held at the endpoint.
     await expect(first).rejects.toMatchObject({ code: "TIMEOUT" });
-    expect(await patient).toBe("tok-slow");
+    endpoint.release();
+    expect(await settle(patient, "the patient caller's token")).toBe("tok-slow");
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -1,14 +1,19 @@
 // A canary secret in the URL query, the Authorization header, the request body and the
 // upstream's answer must never reach an error message, its JSON form, its cause or a log line.
-import { afterEach, describe, expect, it } from "vitest";
+// The clock is fake (helpers/fake-clock.ts): no timeout or deadline passes unless a case moves
+// the clock, as the stalled-upstream case does once its request is at the upstream.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../../src/domain/errors.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock } from "../helpers/fake-clock.js";
 import { closedPortUrl, startLoopbackServer, type LoopbackServer, type Reply } from "../helpers/loopback-server.js";
 import { callContext, capturingLogger, closeAll, rejectionOf, testTransport } from "./support.js";
 
 const CANARY = "CANARY-7f3a91c2e5";
 
 let server: LoopbackServer | undefined;
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   await closeAll();
   await server?.close();
   server = undefined;
@@ -22,9 +27,10 @@ const echoing = (status: number): Reply => ({
 });
 
 async function failWith(script: readonly Reply[] | "refused", headersTimeoutMs = 2_000) {
-  const base = script === "refused" ? await closedPortUrl() : (server = await startLoopbackServer(script)).url;
+  const upstream = script === "refused" ? null : (server = await startLoopbackServer(script));
+  const base = upstream?.url ?? (await closedPortUrl());
   const { logger, lines } = capturingLogger();
-  const error = await rejectionOf(
+  const pending = rejectionOf(
     testTransport({ headersTimeoutMs }).request(
       {
         method: "POST",
@@ -36,7 +42,12 @@ async function failWith(script: readonly Reply[] | "refused", headersTimeoutMs =
       callContext({ logger }),
     ),
   );
-  return { error, lines };
+  if (script !== "refused" && script.includes("stall")) {
+    // A stalled upstream: the headers timeout passes once the request is there.
+    await until(() => (upstream?.requests.length ?? 0) > 0, "the request at the upstream");
+    vi.advanceTimersByTime(pastUndiciTimeout(headersTimeoutMs));
+  }
+  return { error: await settle(pending, "the call to fail"), lines };
 }
 
 function expectNoCanary(error: unknown, lines: readonly string[]): void {

@@ -19,8 +19,9 @@ describe("operations endpoints", () => {
 
   it("serves Prometheus metrics with upstream attempts, failures and breaker state per provider, without the router secret", async () => {
     const upstream = await startLoopbackServer([{ status: 503 }, { status: 200, body: "{}" }]);
+    // A deadline far away: the retry after the 503 must happen whatever the machine's load.
     const transport = createTransport({ provider: "STULLER", retry: { baseDelayMs: 1, maxDelayMs: 2 }, resilience: { breaker: { threshold: 0.5, size: 20, minimumNumberOfCalls: 10, halfOpenAfterMs: 1000, maxHalfOpenAfterMs: 1000 } } });
-    await transport.request({ method: "GET", url: `${upstream.url}/v2/invoice`, retry: "idempotent" }, { signal: new AbortController().signal, deadline: Date.now() + 2_000, requestId: "m", logger: silentLogger });
+    await transport.request({ method: "GET", url: `${upstream.url}/v2/invoice`, retry: "idempotent" }, { signal: new AbortController().signal, deadline: Date.now() + 60_000, requestId: "m", logger: silentLogger });
     const subgraph = await startSubgraph({ registry: new ProviderRegistry([]), logger: silentLogger, requestDeadlineMs: 1_000, introspection: false, routerSecrets: ["router-secret-0123456789"], port: 0, host: "127.0.0.1" });
     const response = await request(subgraph.url.replace("/graphql", "/metrics"));
     const text = await response.body.text();

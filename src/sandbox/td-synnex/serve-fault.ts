@@ -1,11 +1,29 @@
 // Serves one fault instead of (or around) the normal answer.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setTimeout as delay } from "node:timers/promises";
 import type { TdSynnexFault } from "./control.js";
 import { bigEntity, billionLaughs, externalEntity, htmlErrorPage, OVERSIZED_HEAD, OVERSIZED_TAIL, truncated } from "./faults.js";
 
 const XML = "application/xml; charset=UTF-8";
 const DEFAULT_OVERSIZED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Resolves after `ms`; rejects when `signal` aborts. On the global setTimeout (looked up at
+ * call time, like the other simulators' waits), so tests can run it on a fake clock.
+ */
+export function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": contentType, "content-length": String(Buffer.byteLength(body)), ...extra });
@@ -23,7 +41,7 @@ export async function serveFault(
     case "status":
       return send(res, fault.status, "text/plain; charset=utf-8", `HTTP ${fault.status}`, fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter });
     case "slow": {
-      await delay(fault.delayMs, undefined, { signal: closing });
+      await wait(fault.delayMs, closing);
       const answer = normal();
       return send(res, answer.status, answer.status === 200 ? XML : "text/plain; charset=utf-8", answer.text);
     }

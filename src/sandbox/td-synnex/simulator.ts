@@ -4,11 +4,10 @@
 // data, records every request, and serves faults on demand. It never writes to the console.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
 import type { TdSynnexConfig } from "../../config.js";
 import { answerRequest, readRequest, type SimulatorCredentials } from "./answers.js";
 import { createControl, type TdSynnexControl, type TdSynnexFault } from "./control.js";
-import { serveFault } from "./serve-fault.js";
+import { serveFault, wait } from "./serve-fault.js";
 import { CA_PURCHASE_ORDERS } from "./sample-ca.js";
 import { US_PURCHASE_ORDERS, type SampleAnswer } from "./sample-us.js";
 
@@ -89,7 +88,7 @@ export async function startTdSynnexSimulator(options: TdSynnexSimulatorOptions =
       orderNumber: parsed?.InvoiceRequest.OrderNumber ?? null,
     });
     const fault: TdSynnexFault | null = control.next();
-    if (control.latencyMs > 0) await delay(control.latencyMs, undefined, { signal: closing.signal });
+    if (control.latencyMs > 0) await wait(control.latencyMs, closing.signal);
 
     const normal = (): { status: number; text: string } => {
       if (region === null) return { status: 404, text: "Not Found" };

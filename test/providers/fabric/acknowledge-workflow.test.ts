@@ -1,7 +1,8 @@
 // The acknowledge workflow through GraphQL, with the real fabric client against the
 // simulator (reliability-notes G1–G6, A14).
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { encodeInvoiceId } from "../../../src/domain/ids.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 import { acknowledge, duplicates, page, pollRun, queryLedger, startHarness, type Harness } from "./harness.js";
 
 const bulkNumbers = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `FDB-${String(from + i).padStart(6, "0")}`);
@@ -9,6 +10,7 @@ const idOf = (ref: number) => encodeInvoiceId("FABRIC", String(ref));
 
 let h: Harness | undefined;
 afterEach(async () => {
+  useRealClock();
   await h?.close();
   h = undefined;
 });
@@ -122,9 +124,16 @@ describe("acknowledgeInvoices against fabric", () => {
   });
 
   it("ends acknowledged, reported once, when fabric applied the acknowledgement but its answer was lost and the client retries", async () => {
+    // On a fake clock, installed before the client exists: the lost answer's headers timeout
+    // passes when the test moves the clock, once fabric has the PUT.
+    useFakeClock();
     h = await startHarness({ simulator: { sample: false, unacknowledged: 3 }, provider: { transport: { headersTimeoutMs: 500 } } });
-    h.sim.control.loseAcknowledgeResponses(1, "stall");
-    const firstTry = await acknowledge(h, [idOf(2)]);
+    const harness = h;
+    harness.sim.control.loseAcknowledgeResponses(1, "stall");
+    const pending = acknowledge(harness, [idOf(2)]);
+    await until(() => harness.count("acknowledge") === 1, "the acknowledge PUT at fabric");
+    vi.advanceTimersByTime(pastUndiciTimeout(500));
+    const firstTry = await settle(pending, "the acknowledgement to fail");
     expect(firstTry).toEqual([{ id: idOf(2), acknowledged: false, error: "fabric did not send response headers in time; acknowledging again is safe" }]);
     expect(h.sim.control.acknowledged()).toEqual([2]);
     const acknowledgedAt = h.sim.control.invoice(2)?.acknowledged_at;

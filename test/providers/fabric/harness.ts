@@ -62,8 +62,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     count: (route) => sim.requests.filter((r) => r.route === route).length,
     async close() {
       await subgraph.apollo.stop();
-      await provider.close();
+      // The simulator first: a token fetch still running after its callers gave up (it has a
+      // deadline of its own) ends with the connection, instead of holding provider.close()
+      // until undici's headers timeout.
       await sim.close();
+      await provider.close();
     },
   };
 }

@@ -1,9 +1,12 @@
 // fabric invoices by purchase order, by number and by id, through GraphQL with the real
 // client against the simulator's deterministic sample data.
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { encodeInvoiceId } from "../../../src/domain/ids.js";
 import { startLoopbackServer, type LoopbackServer } from "../../helpers/loopback-server.js";
 import { queryLedger, startHarness, type Harness } from "./harness.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 const BY_PO = /* GraphQL */ `
   query ($pos: [String!]!) {
@@ -28,7 +31,9 @@ type Lookup = { invoices: Array<Record<string, unknown> & { number: string }>; f
 
 let h: Harness | undefined;
 let elsewhere: LoopbackServer | undefined;
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   await h?.close();
   await elsewhere?.close();
   h = undefined;

@@ -1,15 +1,22 @@
 // End to end: GraphQL through the real subgraph, the real Ingram Micro client and the
 // simulator over loopback. The vendor's five "Recommended Tests" with exact values, every
 // vendor code, purchase orders, entities, retries and tokens.
-import { afterEach, describe, expect, it } from "vitest";
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INGRAM_CREDIT_MEMO_REASON_ROWS, INGRAM_HOLD_REASON_ROWS, INGRAM_ORDER_STATUS_ROWS } from "../../../src/domain/code-tables/index.js";
 import { CATALOG_INVOICES } from "../../../src/sandbox/ingram-micro/catalog.js";
 import { NAMED_INVOICES } from "../../../src/sandbox/ingram-micro/invoices.js";
 import { PRODUCTION_TRANSPORT } from "../../../src/providers/production.js";
 import { createSubgraphWithProviders } from "../../helpers/subgraph.js";
 import { apiCalls, closeIngram, startIngram } from "./support.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
-afterEach(closeIngram);
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  useRealClock();
+  await closeIngram();
+});
 
 const INVOICE = /* GraphQL */ `
   query ($number: String!) {

@@ -1,12 +1,22 @@
 // The real Ingram Micro provider against the simulator over loopback: the requests it sends
 // (recorded by the simulator), paging, the once-per-request memo, tokens, and faults.
-import { afterEach, describe, expect, it } from "vitest";
+// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers, undici's headers
+// and body timeouts and the request deadlines all wait for the test to move the clock, so
+// only the fault under test decides how a call ends.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../../../src/domain/errors.js";
 import type { InvoiceModel } from "../../../src/domain/models.js";
 import type { PurchaseOrderResult } from "../../../src/providers/types.js";
-import { apiCalls, closeIngram, requestContext, startIngram } from "./support.js";
+import type { RateLimiter } from "../../../src/http/rate-limiter.js";
+import { InProcessRateLimiter } from "../../../src/http/rate-limiter.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
+import { apiCalls, closeIngram, requestContext, startIngram, TEST_TRANSPORT } from "./support.js";
 
-afterEach(closeIngram);
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  useRealClock();
+  await closeIngram();
+});
 
 const numbersOf = (result: PurchaseOrderResult | ProviderError | undefined) =>
   result instanceof ProviderError || result === undefined ? result : result.invoices.map((i) => i.number);
@@ -144,17 +154,41 @@ describe("tokens", () => {
 });
 
 describe("faults", () => {
+  /** The account's real limiter, also telling the test which responses' headers the client has seen. */
+  function watchedLimiter(seen: number[]): RateLimiter {
+    const inner = new InProcessRateLimiter({ provider: "INGRAM_MICRO" });
+    return {
+      acquire: (waiter) => inner.acquire(waiter),
+      retryAfterSeconds: () => inner.retryAfterSeconds(),
+      observe(status, headers) {
+        seen.push(status);
+        inner.observe(status, headers);
+      },
+    };
+  }
+
   it.each([
     ["a malformed JSON body", { kind: "malformed-json" } as const, "BAD_RESPONSE", 1],
-    ["headers slower than the headers timeout", { kind: "slow-headers", delayMs: 1_500 } as const, "TIMEOUT", 1],
+    // The simulator holds the headers well past the moment the clock is moved to.
+    ["headers slower than the headers timeout", { kind: "slow-headers", delayMs: 10_000 } as const, "TIMEOUT", 1],
     ["a body that stalls halfway", { kind: "stalled-body" } as const, "TIMEOUT", 1],
     ["HTTP 500 three times", { kind: "status", status: 500 } as const, "UNAVAILABLE", 3],
   ])("fails only the key answered with %s", async (_name, fault, code, calls) => {
-    const { sim, provider } = await startIngram({}, { concurrency: 1 });
+    const seen: number[] = [];
+    const { sim, provider } = await startIngram({}, { concurrency: 1, rateLimit: { limiter: watchedLimiter(seen) } });
     await provider.findByNumbers(["20-CM881-11"], requestContext());
     sim.control.enqueue(fault, fault, fault);
     const call = requestContext();
-    const found = await provider.findByNumbers(["20-12345-11"], call);
+    const pending = provider.findByNumbers(["20-12345-11"], call);
+    if (fault.kind === "slow-headers") {
+      await until(() => sim.apiRequests().length === 2, "the detail request at the simulator");
+      vi.advanceTimersByTime(pastUndiciTimeout(TEST_TRANSPORT.headersTimeoutMs));
+    } else if (fault.kind === "stalled-body") {
+      // The body timeout starts when the client has the headers.
+      await until(() => seen.length === 2, "the stalled response's headers at the client");
+      vi.advanceTimersByTime(pastUndiciTimeout(TEST_TRANSPORT.bodyTimeoutMs));
+    }
+    const found = await settle(pending, "the faulty lookup to end");
     sim.control.reset();
     const healthy = await provider.findByNumbers(["20-RCW67-11"], call);
     expect(found.get("20-12345-11")).toMatchObject({ code });
@@ -165,7 +199,12 @@ describe("faults", () => {
   it("answers normally when the headers are slow but within the timeout", async () => {
     const { sim, provider } = await startIngram();
     sim.control.enqueue({ kind: "slow-headers", delayMs: 200 });
-    const found = await provider.findByNumbers(["20-12345-11"], requestContext());
+    const pending = watch(provider.findByNumbers(["20-12345-11"], requestContext()));
+    await until(() => sim.apiRequests().length === 1, "the detail request at the simulator");
+    expect(pending.settled()).toBe(false);
+    // The simulator answers 200 ms late, long before the 1 s headers timeout.
+    vi.advanceTimersByTime(200);
+    const found = await settle(pending.promise, "the slow answer");
     expect(found.get("20-12345-11")).toMatchObject({ number: "20-12345-11" });
   });
 });

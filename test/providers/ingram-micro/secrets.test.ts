@@ -1,7 +1,9 @@
 // F1 for Ingram Micro: with a canary client secret, run the happy path and every failure the
 // client knows (rejected credentials, token endpoint down, revoked token, 5xx, 429, malformed
 // body) through GraphQL with debug logging captured; the canary must appear nowhere.
-import { afterEach, describe, expect, it } from "vitest";
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createContext } from "../../../src/context.js";
 import { createIngramMicroProvider } from "../../../src/providers/ingram-micro/index.js";
 import { ProviderRegistry } from "../../../src/providers/registry.js";
@@ -9,10 +11,13 @@ import { startIngramMicroSimulator, type Fault } from "../../../src/sandbox/ingr
 import { createApollo } from "../../../src/server.js";
 import { capturingLogger } from "../../http/support.js";
 import { TEST_TRANSPORT } from "./support.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 const CANARY = "CANARY-ingram-7f3a9e51";
 const cleanup: Array<() => Promise<void>> = [];
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   for (const close of cleanup.splice(0).reverse()) await close();
 });
 

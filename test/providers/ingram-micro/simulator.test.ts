@@ -3,9 +3,11 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { startIngramMicroSimulator, type IngramSimulator, type IngramSimulatorOptions } from "../../../src/sandbox/ingram-micro/index.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 let sim: IngramSimulator | null = null;
 afterEach(async () => {
+  useRealClock();
   await sim?.close();
   sim = null;
 });
@@ -95,14 +97,18 @@ describe("the API", () => {
     expect(new Set(answers.map((a) => a.headers["x-ratelimit-reset"])).size).toBe(1);
   });
 
+  // On a fake clock standing at a whole second: the window opens with the call, so its reset
+  // is exactly 60 s later, whatever time the machine takes to answer.
+  const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
   it.each([
-    ["epoch-ms", (v: number, now: number) => v > 1e12 && v - now > 59_000 && v - now <= 60_000],
-    ["epoch-s", (v: number, now: number) => v > 1e9 && v < 1e12 && v * 1000 - now > 58_000],
-    ["delta-s", (v: number) => v === 60],
-  ] as const)("encodes X-RateLimit-Reset as %s", async (resetFormat, check) => {
+    ["epoch-ms", String(NOW + 60_000)],
+    ["epoch-s", String((NOW + 60_000) / 1000)],
+    ["delta-s", "60"],
+  ] as const)("encodes X-RateLimit-Reset as %s", async (resetFormat, expected) => {
+    useFakeClock(NOW);
     const s = await start({ resetFormat });
     const res = await api(s, DETAIL, await token(s));
-    expect(check(Number(res.headers["x-ratelimit-reset"]), Date.now())).toBe(true);
+    expect(res.headers["x-ratelimit-reset"]).toBe(expected);
   });
 
   it("lists a PO's invoices in v6 search, hyphens only in erpOrderNumber, paged by pageNumber", async () => {

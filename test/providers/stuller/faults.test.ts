@@ -1,11 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+// The clock is fake (helpers/fake-clock.ts): the simulator's slow answers, undici's timeouts
+// and the request deadlines wait for the test to move the clock, so a call to a slow Stuller
+// ends by the headers timeout when the test says so, whatever the machine's load.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createStullerProvider } from "../../../src/providers/stuller/index.js";
 import { generatedPurchaseOrders, type StullerFault } from "../../../src/sandbox/stuller/index.js";
 import { callContext, rejectionOf, silentLogger } from "../../http/support.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 import { FAST_TRANSPORT, invoiceNumbersByKey, startStullerHarness, type StullerHarness } from "./support.js";
 
 let harness: StullerHarness | undefined;
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   await harness?.close();
   harness = undefined;
 });
@@ -51,7 +57,14 @@ describe("Stuller upstream faults", () => {
   ])("turns a persistent $fault.kind fault into $code after $calls call(s)", async ({ fault, code, message, calls }) => {
     harness = await startStullerHarness({ transport: { headersTimeoutMs: 200 } });
     harness.simulator.control.failAlways(fault);
-    const error = await rejectionOf(harness.provider.findByPurchaseOrders(["PO-1001"], callContext()));
+    const simulator = harness.simulator;
+    const pending = rejectionOf(harness.provider.findByPurchaseOrders(["PO-1001"], callContext()));
+    if (fault.kind === "slow") {
+      // The simulator's 1.5 s wait outlasts the move: only the headers timeout can end the call.
+      await until(() => simulator.requests.length === 1, "the request at the simulator");
+      vi.advanceTimersByTime(pastUndiciTimeout(200));
+    }
+    const error = await settle(pending, "the lookup to fail");
     expect(error).toMatchObject({ provider: "STULLER", code, message });
     if (fault.kind === "rate-limited") expect(error).toMatchObject({ retryAfterSeconds: 7 });
     expect(harness.simulator.requests).toHaveLength(calls);

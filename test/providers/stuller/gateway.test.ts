@@ -2,6 +2,8 @@
 // @apollo/gateway over both on loopback, and the REAL Stuller client against the simulator.
 // The router's one `_entities` fetch for 30 purchase orders must cost ceil(30 / K) Stuller
 // calls, and every purchase order must get exactly its own invoices.
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApolloServer } from "@apollo/server";
 import { ProviderRegistry } from "../../../src/providers/registry.js";
@@ -13,6 +15,7 @@ import { wireText } from "../../../src/sandbox/stuller/wire.js";
 import { silentLogger } from "../../http/support.js";
 import { startGateway, startOrdersSubgraph } from "../../helpers/federation.js";
 import { FAST_TRANSPORT } from "./support.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 const LONG = { purchaseOrderPrefix: `PO-${"LONG".repeat(20)}-`, invoicePrefix: "77" };
 const THIRTY = generatedPurchaseOrders(30);
@@ -46,6 +49,7 @@ function useStuller(options: { k?: number; password?: string } = {}): void {
 }
 
 beforeAll(async () => {
+  useFakeClock();
   simulator = await startStullerSimulator({ invoices: [...STULLER_SAMPLE_INVOICES, ...generatedInvoices(30), ...generatedInvoices(25, LONG)] });
   useStuller();
   orders = await startOrdersSubgraph();
@@ -54,6 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  useRealClock();
   await gateway?.stop();
   await invoices?.stop();
   await orders?.close();

@@ -1,18 +1,23 @@
 // The Stuller provider behind the real subgraph: what a client reads through GraphQL, checked
 // against the exact text the simulator put on the wire.
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { basicAuthorization } from "../../../src/providers/stuller/client.js";
 import { STULLER_SAMPLE_PURCHASE_ORDERS } from "../../../src/sandbox/stuller/index.js";
 import { createSubgraphWithProviders, type ProviderSubgraph } from "../../helpers/subgraph.js";
 import { startStullerHarness, type StullerHarness } from "./support.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 let harness: StullerHarness;
 let subgraph: ProviderSubgraph;
 beforeAll(async () => {
+  useFakeClock();
   harness = await startStullerHarness();
   subgraph = await createSubgraphWithProviders([harness.provider]);
 });
 afterAll(async () => {
+  useRealClock();
   await subgraph?.apollo.stop();
   await harness?.close();
 });

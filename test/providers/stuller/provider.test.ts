@@ -1,13 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError } from "../../../src/domain/errors.js";
 import { createStullerProvider, DEFAULT_MAX_PURCHASE_ORDERS_PER_CALL } from "../../../src/providers/stuller/index.js";
 import { generatedInvoices, generatedPurchaseOrders, STULLER_SAMPLE_INVOICES } from "../../../src/sandbox/stuller/index.js";
 import { num, wireInvoice, wireText, type WireInvoice } from "../../../src/sandbox/stuller/wire.js";
 import { callContext, capturingLogger, rejectionOf, silentLogger } from "../../http/support.js";
 import { invoiceNumbersByKey, startStullerHarness, type StullerHarness } from "./support.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 let harness: StullerHarness | undefined;
+beforeEach(() => useFakeClock());
 afterEach(async () => {
+  useRealClock();
   await harness?.close();
   harness = undefined;
 });

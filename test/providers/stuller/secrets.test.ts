@@ -1,14 +1,17 @@
 // F1 for Stuller: the configured password is a canary, and after every kind of answer
 // (success, 401, 5xx echoing the request, 429, malformed, timeout, an invoice carrying the
 // canary in a field that fails validation) it appears in no log line, no error and no
-// GraphQL response, in any of the forms it could take on the wire.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// GraphQL response, in any of the forms it could take on the wire. The clock is fake
+// (helpers/fake-clock.ts): in the timeout case the test moves it past the headers timeout
+// while the simulator's answer is still far off, so a late answer can never race it.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createContext } from "../../../src/context.js";
 import { ProviderRegistry } from "../../../src/providers/registry.js";
 import { createStullerProvider, type StullerProvider } from "../../../src/providers/stuller/index.js";
 import { createApollo } from "../../../src/server.js";
 import { STULLER_SAMPLE_INVOICES, type StullerFault } from "../../../src/sandbox/stuller/index.js";
 import { wireInvoice } from "../../../src/sandbox/stuller/wire.js";
+import { pastUndiciTimeout, settle, until, useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 import { callContext, capturingLogger } from "../../http/support.js";
 import { FAST_TRANSPORT, startStullerHarness, type StullerHarness } from "./support.js";
 
@@ -22,11 +25,14 @@ let rejecting: StullerHarness;
 const outputs: string[] = [];
 
 beforeAll(async () => {
+  // Before the clients exist: the transport keeps the Date.now it sees.
+  useFakeClock();
   const leaky = wireInvoice({ InvoiceNumber: "LEAKY-1", PurchaseOrderNumber: "PO-LEAK", InvoiceDate: CANARY });
   accepting = await startStullerHarness({ simulator: { username: USER, password: CANARY, invoices: [...STULLER_SAMPLE_INVOICES, leaky] }, logger, transport: { headersTimeoutMs: 200 } });
   rejecting = await startStullerHarness({ simulator: { username: USER, password: "something-else" }, logger });
 });
 afterAll(async () => {
+  useRealClock();
   await accepting?.close();
   await rejecting?.close();
 });
@@ -63,12 +69,22 @@ describe("the Stuller password never leaks", () => {
     ["a 400 that echoes the credentials", echo(400)],
     ["a 429", { kind: "rate-limited", retryAfterSeconds: 3 }],
     ["a malformed body", { kind: "malformed" }],
-    ["a timeout", { kind: "slow", delayMs: 1_000 }],
+    ["a timeout", { kind: "slow", delayMs: 10_000 }],
   ])("after %s", async (_case, fault) => {
     accepting.simulator.control.reset();
     accepting.simulator.control.failAlways(fault);
-    outputs.push(await graphql(accepting.provider, QUERY));
-    const direct = await accepting.provider.findByPurchaseOrders(["PO-1001", "PO-LEAK"], callContext({ logger })).catch((error: unknown) => error);
+    /** Runs one lookup; a slow simulator's call ends by the 200 ms headers timeout, once the request is there. */
+    const lookup = async <T>(start: () => Promise<T>): Promise<T> => {
+      const before = accepting.simulator.requests.length;
+      const pending = start();
+      if (fault?.kind === "slow") {
+        await until(() => accepting.simulator.requests.length > before, "the request at the simulator");
+        vi.advanceTimersByTime(pastUndiciTimeout(200));
+      }
+      return settle(pending, "the lookup to end");
+    };
+    outputs.push(await lookup(() => graphql(accepting.provider, QUERY)));
+    const direct = await lookup(() => accepting.provider.findByPurchaseOrders(["PO-1001", "PO-LEAK"], callContext({ logger })).catch((error: unknown) => error));
     outputs.push(direct instanceof Error ? describeError(direct) : JSON.stringify([...(direct as Map<string, unknown>)].map(([k, v]) => [k, describeError(v)])));
   });
 

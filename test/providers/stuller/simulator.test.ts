@@ -3,6 +3,7 @@ import { basicAuthorization } from "../../../src/providers/stuller/client.js";
 import { createStullerResponseDecoder } from "../../../src/providers/stuller/decode.js";
 import { startStullerSimulator, type StullerSimulator } from "../../../src/sandbox/stuller/index.js";
 import { wireInvoice } from "../../../src/sandbox/stuller/wire.js";
+import { realDelay, settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
 
 let simulator: StullerSimulator;
 let auth: string;
@@ -16,7 +17,10 @@ afterAll(async () => {
   await simulator?.close();
   for (const spy of quiet) spy.mockRestore();
 });
-afterEach(() => simulator.control.reset());
+afterEach(() => {
+  useRealClock();
+  simulator.control.reset();
+});
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${simulator.url}${path}`, { headers: { authorization: auth, ...headers } });
@@ -140,11 +144,18 @@ describe("Stuller simulator", () => {
   });
 
   it("answers late in slow mode", async () => {
+    // The simulator's wait runs on setTimeout, here on a fake clock the test moves.
+    useFakeClock();
     simulator.control.failAlways({ kind: "slow", delayMs: 150 });
-    const started = Date.now();
-    const res = await get("/v2/invoice?PurchaseOrderNumber=PO-1003");
-    expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const before = simulator.requests.length;
+    const answer = watch(get("/v2/invoice?PurchaseOrderNumber=PO-1003"));
+    await until(() => simulator.requests.length > before, "the request at the simulator");
+    vi.advanceTimersByTime(149);
+    // Room for an early answer to show (it would be a bug); the outcome never depends on this wait.
+    await realDelay(10);
+    expect(answer.settled()).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect((await settle(answer.promise, "the answer 150 ms later")).status).toBe(200);
   });
 
   it("never records the credentials", async () => {

@@ -1,14 +1,19 @@
+// Deadlines and undici's timeouts run on a fake clock that no test here moves
+// (helpers/fake-clock.ts): on a busy machine a healthy call waits, it never times out.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSubgraphWithProviders, type ProviderSubgraph } from "../../helpers/subgraph.js";
 import { startTdHarness, type TdHarness } from "./support.js";
+import { useFakeClock, useRealClock } from "../../helpers/fake-clock.js";
 
 let td: TdHarness;
 let subgraph: ProviderSubgraph;
 beforeAll(async () => {
+  useFakeClock();
   td = await startTdHarness();
   subgraph = await createSubgraphWithProviders([td.provider]);
 });
 afterAll(async () => {
+  useRealClock();
   await subgraph.apollo.stop();
   await td.close();
 });

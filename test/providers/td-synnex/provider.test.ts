@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ProviderError } from "../../../src/domain/errors.js";
 import { currencyForUrl } from "../../../src/providers/td-synnex/index.js";
 import type { TdSynnexFault } from "../../../src/sandbox/td-synnex/index.js";
+import { settle, until, useFakeClock, useRealClock, watch } from "../../helpers/fake-clock.js";
 import { capturingLogger } from "../../http/support.js";
 import { FIXTURES } from "./golden-support.js";
 import { callContext, expectFailure, expectResult, lookupPo, startTdHarness, type TdHarness } from "./support.js";
@@ -135,8 +136,22 @@ describe("TD SYNNEX provider: failures", () => {
   });
 
   it("fails with TIMEOUT when TD answers after the request deadline", async () => {
-    td.simulator.control.always({ kind: "slow", delayMs: 1_000 });
-    expect(expectFailure(await lookupPo(td.provider, "PO-1001", callContext(200))).code).toBe("TIMEOUT");
+    // On a fake clock, installed before this provider exists: TD's 1 s delay and the 200 ms
+    // deadline both wait for the test to move the clock.
+    useFakeClock();
+    try {
+      const provider = td.providerWith({});
+      td.simulator.control.always({ kind: "slow", delayMs: 1_000 });
+      const before = posts();
+      const pending = watch(lookupPo(provider, "PO-1001", callContext(200)));
+      await until(() => posts() > before, "the POST at the simulator");
+      expect(pending.settled()).toBe(false);
+      vi.advanceTimersByTime(200);
+      const result = expectFailure(await settle(pending.promise, "the lookup once the deadline passed"));
+      expect(result).toMatchObject({ code: "TIMEOUT", message: "TD SYNNEX did not answer before the request deadline" });
+    } finally {
+      useRealClock();
+    }
   });
 
   it("fails only the PO whose answer holds an unreadable invoice, keeping the other POs", async () => {
@@ -192,15 +207,25 @@ describe("TD SYNNEX provider: batching", () => {
   });
 
   it("keeps at most `concurrency` POSTs in flight", async () => {
+    // On a fake clock, installed before the client exists: the simulator holds every POST for
+    // 40 ms of it, so the test sees each group of POSTs in flight before letting it finish.
+    useFakeClock();
     const bounded = await startTdHarness({ concurrency: 4 });
     try {
       bounded.simulator.control.latencyMs = 40;
       const pos = Array.from({ length: 12 }, (_, i) => `PO-BULK-${i}`);
-      await bounded.provider.findByPurchaseOrders(pos, callContext());
+      const pending = watch(bounded.provider.findByPurchaseOrders(pos, callContext()));
+      for (let answered = 0; answered < pos.length; answered += 4) {
+        await until(() => bounded.simulator.requests.length === answered + 4, `POSTs ${answered + 1} to ${answered + 4} at the simulator`);
+        expect(pending.settled()).toBe(false);
+        vi.advanceTimersByTime(40);
+      }
+      await settle(pending.promise, "the lookup of 12 POs");
       expect(bounded.simulator.requests).toHaveLength(12);
-      expect(bounded.simulator.maxInFlight).toBeLessThanOrEqual(4);
-      expect(bounded.simulator.maxInFlight).toBeGreaterThanOrEqual(2);
+      // Four at a time, never more: the concurrency is used, and it is the bound.
+      expect(bounded.simulator.maxInFlight).toBe(4);
     } finally {
+      useRealClock();
       await bounded.close();
     }
   });

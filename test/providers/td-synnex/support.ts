@@ -42,8 +42,11 @@ export async function startTdHarness(options: { simulator?: TdSynnexSimulatorOpt
   };
 }
 
+/** A request's call context; its deadline runs on setTimeout and Date, so on the fake clock when one is installed. */
 export function callContext(deadlineInMs = 5_000): CallContext {
-  return { signal: AbortSignal.timeout(deadlineInMs), deadline: Date.now() + deadlineInMs, requestId: "td-test", logger: silentLogger };
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error("request deadline exceeded")), deadlineInMs).unref();
+  return { signal: controller.signal, deadline: Date.now() + deadlineInMs, requestId: "td-test", logger: silentLogger };
 }
 
 /** The one result of a single-PO lookup, rejection or per-key error alike, as a value. */
