@@ -1,39 +1,9 @@
-// The only module with side effects: configuration → shared state → providers (or the
-// sandbox) → listen, and the shutdown that undoes it.
-import { createLookupCaches } from "./cache/lookup-caches.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
-import { shutDown } from "./front/shutdown.js";
-import { ShutdownAbort } from "./http/failures.js";
-import { rootLogger } from "./observability/logger.js";
-import { registerSecrets } from "./observability/scrub.js";
-import { startTracing } from "./observability/tracing.js";
-import { loadTracingConfig, type TracingConfig } from "./observability/tracing-config.js";
-import { createConfiguredProviders, type ProviderDeps } from "./providers/index.js";
-import { ProviderRegistry } from "./providers/registry.js";
-import type { InvoiceProvider } from "./providers/types.js";
-import { startSandbox, type Sandbox } from "./sandbox/index.js";
-import { startSubgraph } from "./server.js";
-import { processState, redisState, type SharedState } from "./state/shared-state.js";
-
-function exampleQueries(purchaseOrders: readonly string[]): string {
-  const list = purchaseOrders.map((po) => JSON.stringify(po)).join(", ");
-  return [
-    "Example queries:",
-    "  { reasonCodes { code description } }",
-    `  { invoicesByPurchaseOrder(purchaseOrderNumbers: [${list}]) { invoices { provider number retrievedAt total { amount currency } } failures { provider code message } notices { provider code message } } }`,
-    `  { invoice(provider: INGRAM_MICRO, number: "20-12345-11") { number orderStatus lines { partNumber serialNumbers { value } } } }`,
-    `  { _entities(representations: [{ __typename: "PurchaseOrder", number: ${JSON.stringify(purchaseOrders[0] ?? "PO-1001")} }]) { ... on PurchaseOrder { invoices { provider number } } } }`,
-    "  { unacknowledgedInvoices(first: 5) { edges { node { id number purchaseOrderNumber } } pageInfo { hasNextPage endCursor } } }",
-  ].join("\n");
-}
-
-function exitOnConfigError(error: unknown): never {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+// The only module with side effects: it validates the configuration (every variable, tracing
+// included, so one start reports every bad one) and only then loads and starts the subgraph
+// (start.ts). A bad variable is refused in a fraction of a second, with a message that names
+// it and never echoes a value.
+import { ConfigError, loadConfig } from "./config.js";
+import { loadTracingConfig } from "./observability/tracing-config.js";
 
 /** The value, or the ConfigError that reading it threw (anything else is rethrown). */
 function attempt<T>(read: () => T): T | ConfigError {
@@ -45,119 +15,12 @@ function attempt<T>(read: () => T): T | ConfigError {
   }
 }
 
-function sharedStateOf(config: Config): SharedState {
-  if (config.redisUrl === null) return processState();
-  return redisState({ url: config.redisUrl, logger: rootLogger });
+const config = attempt(() => loadConfig(process.env));
+const tracing = attempt(() => loadTracingConfig(process.env));
+if (config instanceof ConfigError || tracing instanceof ConfigError) {
+  const problems = [config, tracing].flatMap((result) => (result instanceof ConfigError ? result.problems : []));
+  process.stderr.write(`${new ConfigError(problems).message}\n`);
+  process.exit(1);
 }
-
-async function main(): Promise<void> {
-  // Both read before either is refused, so one start reports every bad variable.
-  const base = attempt(() => loadConfig(process.env));
-  const traced = attempt(() => loadTracingConfig(process.env));
-  if (base instanceof ConfigError || traced instanceof ConfigError) {
-    exitOnConfigError(new ConfigError([base, traced].flatMap((result) => (result instanceof ConfigError ? result.problems : []))));
-  }
-  const config: Config = base;
-  const tracingConfig: TracingConfig = traced;
-
-  const { INGRAM_MICRO: ingram, TD_SYNNEX: td, FABRIC: fabric, STULLER: stuller } = config.providers;
-  registerSecrets(
-    [ingram?.clientSecret, td?.password, fabric?.clientSecret, stuller?.password, ...config.routerSecrets].filter((v): v is string => v !== undefined),
-    stuller ? [`${stuller.username}:${stuller.password}`] : [],
-  );
-
-  // Before anything that serves requests; off (no endpoint), nothing of the SDK is loaded.
-  const tracing = await startTracing(tracingConfig, { logger: rootLogger });
-  const shared = sharedStateOf(config);
-  const deps: ProviderDeps = { logger: rootLogger, shared, ingramRateLimit: config.ingramRateLimit };
-  let sandbox: Sandbox | null = null;
-  let providers: readonly InvoiceProvider[];
-  try {
-    if (config.sandbox) {
-      sandbox = await startSandbox(deps);
-      providers = sandbox.providers;
-    } else providers = createConfiguredProviders(config, deps);
-  } catch (error) {
-    exitOnConfigError(error);
-  }
-
-  const registry = new ProviderRegistry(providers);
-  // Aborted when the shutdown grace period ends: every upstream call still running is cut.
-  const shutdown = new AbortController();
-  const lookups = createLookupCaches({
-    store: shared.store,
-    coordination: shared.coordination,
-    settings: {
-      lookupTtlSeconds: config.lookupCacheTtlSeconds,
-      invoiceTtlSeconds: config.invoiceCacheTtlSeconds,
-      staleIfErrorSeconds: config.staleIfErrorSeconds,
-    },
-    logger: rootLogger,
-    refreshDeadlineMs: config.requestDeadlineMs,
-    shutdownSignal: shutdown.signal,
-  });
-  const subgraph = await startSubgraph({
-    registry,
-    logger: rootLogger,
-    requestDeadlineMs: config.requestDeadlineMs,
-    introspection: config.sandbox || process.env["NODE_ENV"] !== "production",
-    routerSecrets: config.routerSecrets,
-    lookups,
-    shutdownSignal: shutdown.signal,
-    port: config.port,
-  });
-  rootLogger.info(
-    {
-      url: subgraph.url,
-      sandbox: config.sandbox,
-      providers: registry.configured(),
-      sharedState: shared.mode,
-      tracing: tracingConfig.enabled ? "on" : `off (${tracingConfig.reason})`,
-      lookupCacheTtlSeconds: config.lookupCacheTtlSeconds,
-      invoiceCacheTtlSeconds: config.invoiceCacheTtlSeconds,
-      staleIfErrorSeconds: config.staleIfErrorSeconds,
-    },
-    "invoices subgraph ready",
-  );
-  process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: every provider answered by its simulator on loopback, no credentials needed)" : ""}\n`);
-  if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders)}\n\n`);
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // A second signal: the operator wants out now.
-    if (stopping) {
-      rootLogger.warn({ signal }, "second shutdown signal: exiting at once");
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    }
-    stopping = true;
-    const { shutdownDelayMs: delayMs, shutdownGraceMs: graceMs } = config;
-    rootLogger.info({ signal, delayMs, graceMs }, "shutting down: readiness 503, serving for the delay, then draining requests in flight");
-    // Whatever happens below, the process is gone a second after the grace period.
-    setTimeout(() => process.exit(0), graceMs + 1_000).unref();
-    void shutDown({
-      subgraph,
-      delayMs,
-      graceMs,
-      cutUpstream: () => {
-        rootLogger.warn({ graceMs }, "shutdown grace period over: cutting the upstream calls still running");
-        shutdown.abort(new ShutdownAbort());
-      },
-      release: async () => {
-        try {
-          if (sandbox) await sandbox.stop();
-          else await Promise.allSettled(registry.all().map((provider) => provider.close?.()));
-          await shared.close();
-        } finally {
-          // The spans of the last requests, bounded: a collector that is down does not hold the exit.
-          await tracing.shutdown(2_000);
-        }
-      },
-    })
-      .catch((error: unknown) => rootLogger.error({ err: error }, "shutdown failed"))
-      .finally(() => process.exit(0));
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
-}
-
-await main();
+const { start } = await import("./start.js");
+await start(config, tracing);

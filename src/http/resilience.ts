@@ -15,6 +15,7 @@ import {
   bulkhead,
   circuitBreaker,
   handleWhenResult,
+  noJitterGenerator,
   type CircuitBreakerPolicy,
   type BulkheadPolicy,
 } from "cockatiel";
@@ -117,7 +118,9 @@ export function createResilience(provider: Provider, options: ResilienceOptions,
     breaker = circuitBreaker(
       handleWhenResult((result) => (result as { __health?: AttemptHealth }).__health === "unhealthy"),
       {
-        halfOpenAfter: new ExponentialBackoff({ initialDelay: breakerOptions.halfOpenAfterMs, maxDelay: breakerOptions.maxHalfOpenAfterMs }),
+        // No jitter: cockatiel's default draws the first pause at random below halfOpenAfterMs,
+        // which would make retryAfterSeconds (the pause) only an upper bound.
+        halfOpenAfter: new ExponentialBackoff({ initialDelay: breakerOptions.halfOpenAfterMs, maxDelay: breakerOptions.maxHalfOpenAfterMs, generator: noJitterGenerator }),
         breaker:
           breakerOptions.size <= 1
             ? new ConsecutiveBreaker(1)

@@ -68,8 +68,8 @@ describe("the subgraph process", () => {
       STULLER_USERNAME: "user",
       STULLER_PASSWORD: "password",
       REQUEST_DEADLINE_MS: "60000",
-      SHUTDOWN_DELAY_MS: "3000",
-      SHUTDOWN_GRACE_MS: "5000",
+      SHUTDOWN_DELAY_MS: "2000",
+      SHUTDOWN_GRACE_MS: "3000",
     });
     try {
       const url = await readyUrl(child);

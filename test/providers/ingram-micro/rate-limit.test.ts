@@ -12,6 +12,9 @@ import { closeIngram, startIngram, TEST_TRANSPORT } from "./support.js";
 
 afterEach(closeIngram);
 
+/** Timeouts a busy machine cannot reach: these tests are about the budget, not slow answers. */
+const PATIENT = { transport: { ...TEST_TRANSPORT, headersTimeoutMs: 15_000, bodyTimeoutMs: 15_000 } };
+
 const QUERY = `query ($n: String!) { invoice(provider: INGRAM_MICRO, number: $n) { number total { amount } } }`;
 
 /** `count` invoices 20-L0001-11 … with the least a v5 detail needs. */
@@ -38,7 +41,7 @@ const codeOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, u
 describe("200 concurrent lookups of distinct invoices against 60 calls per 60 s", () => {
   it("serves what the window holds, causes no 429, and fails the rest at once with RATE_LIMITED and the window's wait", async () => {
     const invoices = manyInvoices(200);
-    const { sim, provider } = await startIngram({ limit: 60, windowMs: 60_000, invoices }, { rateLimit: { limit: 60, windowMs: 60_000 } });
+    const { sim, provider } = await startIngram({ limit: 60, windowMs: 60_000, invoices }, { ...PATIENT, rateLimit: { limit: 60, windowMs: 60_000 } });
     // A long deadline: a lookup that waited for it would take 20 s; being told at once takes none.
     const sg = await createSubgraphWithProviders([provider], { deadlineMs: 20_000 });
     const started = Date.now();
@@ -63,7 +66,7 @@ describe("200 concurrent lookups of distinct invoices against 60 calls per 60 s"
 describe("more lookups than one window holds, within the deadline", () => {
   it("spreads them over the windows without a 429 and serves every one", async () => {
     const invoices = manyInvoices(50);
-    const { sim, provider } = await startIngram({ limit: 20, windowMs: 1_000, invoices }, { rateLimit: { limit: 20, windowMs: 1_000 } });
+    const { sim, provider } = await startIngram({ limit: 20, windowMs: 1_000, invoices }, { ...PATIENT, rateLimit: { limit: 20, windowMs: 1_000 } });
     const sg = await createSubgraphWithProviders([provider], { deadlineMs: 15_000 });
     const results = await Promise.all(invoices.map(({ number }) => sg.run(QUERY, { n: number })));
     expect(results.map((r) => (r.data?.["invoice"] as { number: string } | null)?.number)).toEqual(invoices.map((i) => i.number));
@@ -79,7 +82,7 @@ describe("an upstream 429", () => {
   it.each(["epoch-ms", "epoch-s", "delta-s"] as const)(
     "answers the lookup that got it with RATE_LIMITED at once, and makes no call before the reset given in %s",
     async (resetFormat) => {
-      const { sim, provider } = await startIngram();
+      const { sim, provider } = await startIngram({}, PATIENT);
       const sg = await createSubgraphWithProviders([provider], { deadlineMs: 15_000 });
       sim.control.enqueue({ kind: "rate-limited", resetInMs: 1_500, resetFormat, onlyResetHeader: true });
       const numbers = ["20-12345-11", "20-12345-12", "20-12345-13", "20-RCW67-11", "20-CM881-11"];
@@ -103,7 +106,7 @@ describe("an upstream 429", () => {
   );
 
   it("fails at once with RATE_LIMITED and the reset as retryAfterSeconds when the reset is past the deadline, without another call", async () => {
-    const { sim, provider } = await startIngram();
+    const { sim, provider } = await startIngram({}, PATIENT);
     const sg = await createSubgraphWithProviders([provider], { deadlineMs: 20_000 });
     sim.control.enqueue({ kind: "rate-limited", resetInMs: 30_000, resetFormat: "delta-s", onlyResetHeader: true });
     const started = Date.now();
@@ -118,7 +121,7 @@ describe("an upstream 429", () => {
   });
 
   it("is never reported as an outage: a stream of 429s leaves every lookup RATE_LIMITED and the breaker closed", async () => {
-    const { sim, provider } = await startIngram({}, { transport: { ...TEST_TRANSPORT, resilience: DEFAULT_RESILIENCE } });
+    const { sim, provider } = await startIngram({}, { transport: { ...PATIENT.transport, resilience: DEFAULT_RESILIENCE } });
     const sg = await createSubgraphWithProviders([provider], { deadlineMs: 10_000 });
     // Every call is answered 429 with a reset 50 ms ahead: far more than the breaker's 10 failures.
     sim.control.always({ kind: "rate-limited", resetInMs: 50, resetFormat: "epoch-ms" });
