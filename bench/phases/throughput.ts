@@ -36,7 +36,8 @@ export interface FormFigure {
   readonly cpuPerQueryRatio: number | null;
 }
 
-export async function throughputFigure(bench: Bench, real: Server, prepared: Server): Promise<Record<Form, FormFigure>> {
+/** `label` names the figure in the progress lines ("a", or "a-warm" for the real server with a warm cache). */
+export async function throughputFigure(bench: Bench, real: Server, prepared: Server, label = "a"): Promise<Record<Form, FormFigure>> {
   const pairs: Record<Form, Array<{ real: Run; prepared: Run; ratio: number }>> = { lookup: [], entities: [] };
   for (let pair = 0; pair < bench.settings.pairs; pair++) {
     for (const form of FORMS) {
@@ -49,7 +50,7 @@ export async function throughputFigure(bench: Bench, real: Server, prepared: Ser
       const r = runs["real"] as Run;
       const p = runs["prepared"] as Run;
       pairs[form].push({ real: r, prepared: p, ratio: round2(r.qps / p.qps) });
-      process.stderr.write(`  (a) ${form} pair ${pair + 1}: real ${r.qps}/s, prepared ${p.qps}/s, ratio ${round2(r.qps / p.qps)}\n`);
+      process.stderr.write(`  (${label}) ${form} pair ${pair + 1}: real ${r.qps}/s, prepared ${p.qps}/s, ratio ${round2(r.qps / p.qps)}\n`);
     }
   }
   const figure = (form: Form): FormFigure => {
