@@ -395,6 +395,15 @@ function memory(r: Results): string {
     `Heap per in-flight query (larger pass) **${kib(m.heapPerQueryBytes)} = ${n(m.heapToFloor)} × the floor**; RSS per query ${kib(m.rssPerQueryBytes)} = ${n(m.rssToFloor)} × (V8 grows heapTotal well beyond heapUsed during the burst: ${mib(Math.max(...m.passes.map((p) => p.inFlight.heapTotal)))}). ` +
       `Heap after the second pass minus after the first: **${kib(m.secondPassGrowthBytes)}**; "no growth" means at most ${kib(GROWTH_TOLERANCE_BYTES)} (1 KiB per query of the pass, below which a per-query leak cannot be told from GC noise).`,
   );
+  if (m.passes.some((p) => !p.parkedComplete)) {
+    out.push(
+      "",
+      "**Parking never looked complete in this run, and the figure is not the one it was before issue 11.** The parked queries are identical, and since issue 11 identical lookups in flight share one upstream call and its answer " +
+        "(the lookup cache's coalescing, also at LOOKUP_CACHE_TTL_SECONDS=0): queries that arrive while a call is under way join it (all of them join the one held Stuller call), so the simulators never see each query's own calls, " +
+        "parking ends when the counts stop moving with the server idle (the verdict requires complete parking), and many parked queries hold answers shared with others rather than their own copy. " +
+        "Measuring the heap of queries that each hold their own answers needs distinct orders per parked query.",
+    );
+  }
   if (m.dataAsObjects) {
     const data = m.dataAsObjects.heapBytesPerCopy;
     out.push(
