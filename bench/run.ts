@@ -2,10 +2,13 @@
 // bench/results.md. This process is the load generator (pinned to core 1 with the
 // simulators); each subgraph under test is a child pinned to core 0. See bench/README.md.
 import { writeFileSync } from "node:fs";
+import { loadConfig } from "../src/config.js";
+import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS } from "../src/state/redis-link.js";
 import { availableParallelism } from "node:os";
 import { FALLBACK_ENTITIES_QUERY, QUERY_PURCHASE_ORDERS, entitiesBody, lookupBody } from "./lib/data.js";
 import { postJson } from "./lib/load.js";
 import { clockTicksPerSecond, cpuSeconds, machineFacts, machineTicks } from "./lib/machine.js";
+import { redisMissing, startBenchRedis, stopAllRedis, type BenchRedis } from "./lib/redis.js";
 import { BenchChild, killAllChildren, pinSelf, taskset } from "./lib/rpc.js";
 import { RAISED_BUDGETS, settings as loadSettings } from "./lib/settings.js";
 import type { ServerStart, ServerStarted, SimsInfo } from "./lib/types.js";
@@ -17,11 +20,27 @@ import { captureEntitiesQuery } from "./phases/gateway.js";
 import { apolloVariants, httpClients, logLevelCost, profileUnderLoad, providerCosts } from "./phases/known-costs.js";
 import { latencyFigure } from "./phases/latency.js";
 import { HELD_PROVIDERS, memoryFigure } from "./phases/memory.js";
+import { REPLICAS_PHASE, REPLICAS_PRODUCTION_PHASE, replicaCallsFigure } from "./phases/replicas.js";
 import { throughputFigure, warmUp } from "./phases/throughput.js";
+import { redisCostFigure, warmThroughputFigure } from "./phases/warm-cache.js";
 import { xmlFigures } from "./lib/xml-bench.js";
 
 const SERVER_CORE = 0;
 const LOAD_CORE = 1;
+/** LOOKUP_CACHE_TTL_SECONDS of the warm-cache servers: its maximum, so no answer ages during the run. */
+const WARM_TTL_SECONDS = 86_400;
+/**
+ * The freshness window of the replicas on Redis: five times the default, so that the whole
+ * load fits in one window even on a slow, shared machine (the count is per window, whatever
+ * its length; with LOOKUP_CACHE_TTL_SECONDS at the default 60 a disturbed run could outlast it).
+ */
+const REPLICA_TTL_SECONDS = 5 * loadConfig({}).lookupCacheTtlSeconds;
+/**
+ * The Redis bound of the gated replica figure: long enough that a stall of the shared machine
+ * (seconds, seen on 2 busy cores) is not taken for a Redis outage; b-replicas′ runs the
+ * same load with the production bound (DEFAULT_REDIS_COMMAND_TIMEOUT_MS).
+ */
+const RAISED_REDIS_BOUND_MS = 5_000;
 const settings = loadSettings();
 const began = performance.now();
 const parallelism = availableParallelism();
@@ -35,7 +54,7 @@ const results: Results = { facts, settings, errors: {} };
 // Interrupted: no child may outlive the bench (they also exit when the IPC channel closes).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void killAllChildren().finally(() => process.exit(130));
+    void Promise.allSettled([killAllChildren(), stopAllRedis()]).finally(() => process.exit(130));
   });
 }
 const ticksAtStart = machineTicks();
@@ -73,9 +92,17 @@ async function stopChild(child: BenchChild | undefined): Promise<void> {
   await child.kill();
 }
 
+async function stopRedis(redis: BenchRedis | null): Promise<void> {
+  if (redis === null) return;
+  const seconds = cpuSeconds(redis.pid);
+  if (seconds !== null && !childCpu.has("redis-server")) childCpu.set("redis-server", seconds);
+  await redis.stop();
+}
+
 async function main(): Promise<void> {
   const sims = await BenchChild.start("simulators", "sims.ts", { core: pinnedSelf ? LOAD_CORE : null });
   const servers: Server[] = [];
+  let redis: BenchRedis | null = null;
   try {
     const info = await sims.call<SimsInfo>("info");
     const orders = [...QUERY_PURCHASE_ORDERS];
@@ -126,6 +153,64 @@ async function main(): Promise<void> {
         if (capacity === undefined || !Number.isFinite(capacity)) throw new Error("figure (a) gave no capacity to take half of");
         return warmUp(bench, raised, settings.realWarmupMs * 1.25).then(() => latencyFigure(bench, raised, real, capacity));
       })) ?? undefined;
+
+    // Issue 11: the lookup cache warm, and two replicas sharing Redis. Started only now, so the
+    // figures above run as before; the prepared server of (a) is the baseline of a-warm.
+    const missing = redisMissing();
+    results.redis = { available: false, reason: missing ?? "redis-server did not start (results.json errors)" };
+    if (missing === null) {
+      redis = await phase("redis-server", () => startBenchRedis(pinnedSelf ? LOAD_CORE : null));
+      if (redis !== null) results.redis = { available: true, version: redis.version };
+    }
+    const cacheServers = await phase("cache servers", async () => {
+      const onRedis = (keyPrefix: string, commandTimeoutMs?: number) =>
+        redis === null ? undefined : { url: redis.url, keyPrefix, ...(commandTimeoutMs === undefined ? {} : { commandTimeoutMs }) };
+      const warm = { mode: "real", budgets: "production", lookupTtlSeconds: WARM_TTL_SECONDS } as const;
+      const replica = (keyPrefix: string, commandTimeoutMs?: number) =>
+        ({ mode: "real", budgets: "production", lookupTtlSeconds: REPLICA_TTL_SECONDS, redis: onRedis(keyPrefix, commandTimeoutMs) }) as const;
+      const started = await Promise.all([
+        startServer(info, "real-warm", warm),
+        ...(redis === null
+          ? []
+          : [
+              startServer(info, "real-warm-redis", { ...warm, redis: onRedis("bench-warm:") }),
+              startServer(info, "replica-a", replica("bench-replicas:", RAISED_REDIS_BOUND_MS)),
+              startServer(info, "replica-b", replica("bench-replicas:", RAISED_REDIS_BOUND_MS)),
+              startServer(info, "replica-a-prod", replica("bench-replicas-prod:")),
+              startServer(info, "replica-b-prod", replica("bench-replicas-prod:")),
+            ]),
+      ]);
+      servers.push(...started);
+      const pair = (a: Server | undefined, b: Server | undefined) => (a && b ? ([a, b] as const) : null);
+      return { warm: started[0] as Server, warmRedis: started[1], replicas: pair(started[2], started[3]), production: pair(started[4], started[5]), all: started };
+    });
+    results.throughputWarm =
+      (await phase("a-warm. throughput, warm lookup cache", async () => {
+        if (cacheServers === null) throw new Error("the warm-cache server did not start");
+        await warmUp(bench, prepared, settings.warmupMs);
+        return warmThroughputFigure(bench, cacheServers.warm, prepared, WARM_TTL_SECONDS);
+      })) ?? undefined;
+    if (redis !== null) {
+      const about = { redisVersion: redis.version, windowSeconds: REPLICA_TTL_SECONDS };
+      results.redisCost =
+        (await phase("redis cost of a cached query", () => {
+          if (!cacheServers?.warmRedis || redis === null) throw new Error("the warm-cache server on Redis did not start");
+          return redisCostFigure(bench, cacheServers.warm, cacheServers.warmRedis, redis, WARM_TTL_SECONDS);
+        })) ?? undefined;
+      results.replicaCalls =
+        (await phase(REPLICAS_PHASE, () => {
+          if (!cacheServers?.replicas) throw new Error("the replicas on Redis did not start");
+          return replicaCallsFigure(bench, cacheServers.replicas, { ...about, label: "b-replicas", redisCommandTimeoutMs: RAISED_REDIS_BOUND_MS });
+        })) ?? undefined;
+      results.replicaCallsProduction =
+        (await phase(REPLICAS_PRODUCTION_PHASE, () => {
+          if (!cacheServers?.production) throw new Error("the replicas on Redis did not start");
+          return replicaCallsFigure(bench, cacheServers.production, { ...about, label: "b-replicas′", redisCommandTimeoutMs: DEFAULT_REDIS_COMMAND_TIMEOUT_MS });
+        })) ?? undefined;
+    }
+    if (cacheServers) await Promise.all(cacheServers.all.map((s) => stopChild(s.child)));
+    await stopRedis(redis);
+
     // Only the parked server may use core 0 from here on.
     await Promise.all([real, prepared, variants, realWarn, raised].map((s) => stopChild(s.child)));
     results.memory =
@@ -137,6 +222,7 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((s) => stopChild(s.child)));
     await stopChild(sims);
     await killAllChildren();
+    await stopRedis(redis);
     results.childWarnings = Object.fromEntries([sims, ...servers.map((s) => s.child)].map((child) => [child.name, child.warnings]));
   }
 }

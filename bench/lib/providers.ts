@@ -13,6 +13,7 @@ import { createStullerProvider } from "../../src/providers/stuller/index.js";
 import { createTdSynnexProvider } from "../../src/providers/td-synnex/index.js";
 import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } from "../../src/providers/types.js";
 import { ProviderError } from "../../src/domain/errors.js";
+import type { SharedState } from "../../src/state/shared-state.js";
 import { RAISED_BUDGETS } from "./settings.js";
 import type { Budgets, SimsInfo } from "./types.js";
 
@@ -22,7 +23,8 @@ export type ClosableProvider = InvoiceProvider & { close(): Promise<void> };
 export const PARKED_MS = 120_000;
 
 
-export function realProviders(sims: SimsInfo, budgets: Budgets, holdStuller: boolean): ClosableProvider[] {
+/** `shared`: the deployment's state (Redis), for Ingram's budget and the Ingram and fabric OAuth tokens, as main.ts passes it. */
+export function realProviders(sims: SimsInfo, budgets: Budgets, holdStuller: boolean, shared?: SharedState): ClosableProvider[] {
   const transport: Partial<TransportOptions> =
     budgets === "production" ? PRODUCTION_TRANSPORT : { ...PRODUCTION_TRANSPORT, resilience: { ...DEFAULT_RESILIENCE, bulkhead: RAISED_BUDGETS.bulkhead } };
   const logger = rootLogger;
@@ -33,13 +35,14 @@ export function realProviders(sims: SimsInfo, budgets: Budgets, holdStuller: boo
       // 1 ms: the in-process limiter keeps every completion of its window and scans them on
       // each grant, so a raised limit over 60 s would make it cost O(calls in the last minute)
       // per call, a cost production (at most 60 entries) never has.
-      { logger, transport, rateLimit: { limit: 1_000_000_000, windowMs: 1 } },
+      // With `shared` the budget is the deployment's, kept in Redis (same raised limit and window).
+      { logger, transport, rateLimit: { limit: 1_000_000_000, windowMs: 1 }, ...(shared ? { shared } : {}) },
     ),
     createTdSynnexProvider(
       { ...sims.td, url: new URL(sims.td.url) },
       { logger, transport, currency: "USD", ...(budgets === "raised" ? { concurrency: RAISED_BUDGETS.tdConcurrency } : {}) },
     ),
-    createFabricProvider({ ...sims.fabric, baseUrl: new URL(sims.fabric.baseUrl), tokenUrl: new URL(sims.fabric.tokenUrl) }, { logger, transport }),
+    createFabricProvider({ ...sims.fabric, baseUrl: new URL(sims.fabric.baseUrl), tokenUrl: new URL(sims.fabric.tokenUrl) }, { logger, transport, ...(shared ? { shared } : {}) }),
     createStullerProvider(
       { ...sims.stuller, baseUrl: new URL(holdStuller ? sims.stullerHeldUrl : sims.stuller.baseUrl) },
       { logger, transport: holdStuller ? { ...transport, headersTimeoutMs: PARKED_MS, bodyTimeoutMs: PARKED_MS } : transport },

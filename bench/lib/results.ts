@@ -5,7 +5,9 @@ import type { GatewayCapture } from "../phases/gateway.js";
 import type { LogLevelFigure, ProviderCost, VariantFigure } from "../phases/known-costs.js";
 import type { LatencyFigure } from "../phases/latency.js";
 import { GROWTH_TOLERANCE_BYTES, type MemoryFigure } from "../phases/memory.js";
+import { REPLICAS_PHASE, REPLICAS_PRODUCTION_PHASE, type ReplicaCallsFigure } from "../phases/replicas.js";
 import type { FormFigure } from "../phases/throughput.js";
+import type { RedisCostFigure, WarmThroughputFigure } from "../phases/warm-cache.js";
 import type { ClientCost } from "./client-bench.js";
 import type { MachineFacts } from "./machine.js";
 import type { Settings } from "./settings.js";
@@ -34,6 +36,16 @@ export interface Results {
   calls?: CallsFigure[];
   latency?: LatencyFigure;
   memory?: MemoryFigure;
+  /** redis-server for the figures of replicas sharing Redis: its version, or why there is none. */
+  redis?: { available: true; version: string } | { available: false; reason: string };
+  /** a-warm: figure (a) with every answer fresh in the real server's lookup cache. */
+  throughputWarm?: WarmThroughputFigure;
+  /** Upstream calls per distinct purchase order per freshness window, two replicas on Redis (Redis bound raised). */
+  replicaCalls?: ReplicaCallsFigure;
+  /** The same load on two other replicas with the production Redis bound. */
+  replicaCallsProduction?: ReplicaCallsFigure;
+  /** What Redis adds to a cached query (informational). */
+  redisCost?: RedisCostFigure;
   childWarnings?: Record<string, Record<string, number>>;
   gates?: Gate[];
 }
@@ -48,7 +60,13 @@ export interface Gate {
 const verdict = (ok: boolean | null): Gate["verdict"] => (ok === null ? "NOT MEASURED" : ok ? "PASS" : "FAIL");
 const fixed = (n: number | undefined, digits = 2) => (n === undefined || !Number.isFinite(n) ? "n/a" : n.toFixed(digits));
 
-export const GATES = { throughput: 0.75, calls: 1, latencyTimesS: 4, memoryTimesFloor: 1.5, xmlTimesJson: 20 } as const;
+export const GATES = { throughput: 0.75, warmThroughput: 0.75, calls: 1, replicaCalls: 1, latencyTimesS: 4, memoryTimesFloor: 1.5, xmlTimesJson: 20 } as const;
+
+/** Why a figure that needs redis-server has no value: the reason it could not run, or its phase's error. */
+function redisReason(results: Results, phase: string): string {
+  if (results.redis && !results.redis.available) return `not measured: ${results.redis.reason}`;
+  return results.errors[phase] ? `not measured: ${phase} failed (results.json errors)` : "n/a";
+}
 
 export function judge(results: Results): Gate[] {
   const gates: Gate[] = [];
@@ -61,6 +79,19 @@ export function judge(results: Results): Gate[] {
       verdict: verdict(figure ? figure.medianRatio >= GATES.throughput : null),
     });
   }
+  const warm = results.throughputWarm;
+  for (const form of ["lookup", "entities"] as const) {
+    const figure = warm?.forms[form];
+    // The figure is the one it claims only if no upstream call happened and the cached answers equal the prepared ones.
+    const clean = warm ? warm.upstreamCallsWhileMeasured === 0 && warm.sameAnswers[form] : false;
+    const caveat = warm && !clean ? ` (${warm.upstreamCallsWhileMeasured} upstream calls while measured${warm.sameAnswers[form] ? "" : ", answers differ from the prepared server's"})` : "";
+    gates.push({
+      figure: `a-warm. throughput real with every answer fresh in its lookup cache / prepared, ${form === "lookup" ? "invoicesByPurchaseOrder" : "_entities"} form`,
+      measured: figure ? `${fixed(figure.medianRatio)}${caveat}` : "n/a",
+      gate: `≥ ${GATES.warmThroughput}, no upstream call`,
+      verdict: verdict(figure ? figure.medianRatio >= GATES.warmThroughput && clean : null),
+    });
+  }
   for (const n of [1, 7, 50, 200]) {
     const figure = results.calls?.find((c) => c.n === n);
     const worst = figure ? Math.max(...Object.values(figure.providers).map((p) => p.actual / p.minimum)) : undefined;
@@ -71,6 +102,29 @@ export function judge(results: Results): Gate[] {
       verdict: verdict(figure ? Object.values(figure.providers).every((p) => p.actual === p.minimum) && figure.errors === 0 : null),
     });
   }
+  const replicaGate = (figure: ReplicaCallsFigure | undefined, name: string, phase: string) => {
+    const worst = figure ? Math.max(...Object.values(figure.providers).map((p) => p.actual / p.minimum)) : undefined;
+    gates.push({
+      figure: name,
+      measured: figure
+        ? `${Object.entries(figure.providers)
+            .map(([id, p]) => `${id} ${fixed(p.ratio)}`)
+            .join(", ")} (worst ${fixed(worst)}; ${figure.errors} errors, ${figure.mismatched} answers changed, ${figure.redisErrors} Redis calls failed or skipped)`
+        : redisReason(results, phase),
+      gate: "exactly 1.00 for every provider",
+      verdict: verdict(figure ? Object.values(figure.providers).every((p) => p.actual === p.minimum) && figure.errors === 0 && figure.mismatched === 0 : null),
+    });
+  };
+  replicaGate(
+    results.replicaCalls,
+    `b-replicas. upstream calls per distinct purchase order per freshness window, two replicas sharing Redis / minimum (Redis bound ${results.replicaCalls?.redisCommandTimeoutMs ?? "raised"} ms)`,
+    REPLICAS_PHASE,
+  );
+  replicaGate(
+    results.replicaCallsProduction,
+    `b-replicas′. the same load on two replicas with the production Redis bound (${results.replicaCallsProduction?.redisCommandTimeoutMs ?? 250} ms)`,
+    REPLICAS_PRODUCTION_PHASE,
+  );
   const latency = results.latency;
   gates.push({
     figure: "c. p99 added over the critical path (budgets that do not bind)",

@@ -1,4 +1,4 @@
-// Durations of every phase. The full run takes about five minutes on two cores;
+// Durations of every phase. The full run takes about eight minutes on two cores;
 // BENCH_QUICK=1 shortens everything for trying the harness (its figures are not to be quoted).
 
 /** Concurrency budgets of the "raised" servers: large enough never to bind at these loads. */
@@ -32,6 +32,19 @@ export interface Settings {
   readonly microMs: number;
   readonly microRounds: number;
   readonly clientRequests: number;
+  /** Redis cost of a cached query: interleaved pairs, sequential queries per side, closed loop per side. */
+  readonly redisPairs: number;
+  readonly redisSequentialQueries: number;
+  readonly redisWarmupMs: number;
+  readonly redisDurationMs: number;
+  /** Calls per distinct PO with two replicas on Redis: rounds of fresh orders, each asked by many overlapping requests. */
+  readonly replicaRounds: number;
+  readonly replicaOrdersPerRound: number;
+  readonly replicaRequestsPerRound: number;
+  /** The requests of a round are sent over this long (one every spread / requests ms). */
+  readonly replicaSpreadMs: number;
+  /** Closed loop of repeated lookups over every order of the figure, after the rounds. */
+  readonly replicaRepeatMs: number;
 }
 
 const FULL: Settings = {
@@ -56,6 +69,15 @@ const FULL: Settings = {
   microMs: 250,
   microRounds: 3,
   clientRequests: 3_000,
+  redisPairs: 3,
+  redisSequentialQueries: 300,
+  redisWarmupMs: 1_000,
+  redisDurationMs: 4_000,
+  replicaRounds: 3,
+  replicaOrdersPerRound: 30,
+  replicaRequestsPerRound: 60,
+  replicaSpreadMs: 2_000,
+  replicaRepeatMs: 3_000,
 };
 
 const QUICK: Settings = {
@@ -77,6 +99,12 @@ const QUICK: Settings = {
   microMs: 60,
   microRounds: 1,
   clientRequests: 500,
+  redisPairs: 1,
+  redisSequentialQueries: 100,
+  redisWarmupMs: 300,
+  redisDurationMs: 1_000,
+  replicaRounds: 2,
+  replicaRepeatMs: 1_000,
 };
 
 export function settings(): Settings {

@@ -37,6 +37,21 @@ export interface ServerStart {
   readonly holdStuller?: boolean;
   /** Orders whose provider answers the prepared server holds. */
   readonly preparedOrders?: readonly string[];
+  /**
+   * LOOKUP_CACHE_TTL_SECONDS of this server; default 0 (answers not reused: figures a to d
+   * measure the upstream path). The warm-cache figures set it.
+   */
+  readonly lookupTtlSeconds?: number;
+  /**
+   * Shared state on this Redis (as REDIS_URL gives main.ts), under `keyPrefix`: servers given
+   * the same URL and prefix are replicas of one deployment. Absent: in-process state.
+   */
+  readonly redis?: {
+    readonly url: string;
+    readonly keyPrefix: string;
+    /** Bound of every Redis call; absent: the production default (250 ms). */
+    readonly commandTimeoutMs?: number;
+  };
 }
 
 export interface ServerStarted {
@@ -44,6 +59,9 @@ export interface ServerStarted {
   readonly urls: Readonly<Record<string, string>>;
   readonly pid: number;
 }
+
+/** Counters of one server's lookup cache and Redis link, by metric name, then label values joined by "/" (e.g. "INGRAM_MICRO/hit"). */
+export type CacheMetrics = Record<string, Record<string, number>>;
 
 export interface MemorySample {
   readonly heapUsed: number;

@@ -31,7 +31,23 @@ export interface CallsFigure {
   readonly errors: number;
 }
 
-const repeats = (list: readonly string[]) => list.length - new Set(list).size;
+export const repeats = (list: readonly string[]): number => list.length - new Set(list).size;
+
+/**
+ * The fewest upstream calls that can answer the bench orders `indexes` (distinct), per
+ * provider: Ingram one v6 search per order plus one v5 detail per invoice it lists, TD SYNNEX
+ * and fabric one call per order, Stuller ceil(orders / K) (K orders per call) when they are
+ * asked together.
+ */
+export function minimumCalls(indexes: readonly number[]): Record<"INGRAM_MICRO" | "TD_SYNNEX" | "FABRIC" | "STULLER", number> {
+  const n = indexes.length;
+  return {
+    INGRAM_MICRO: n + indexes.reduce((sum, i) => sum + ingramInvoicesOfBenchOrder(i), 0),
+    TD_SYNNEX: n,
+    FABRIC: n,
+    STULLER: Math.ceil(n / DEFAULT_MAX_PURCHASE_ORDERS_PER_CALL),
+  };
+}
 
 export async function callsFigure(bench: Bench, real: Server): Promise<CallsFigure[]> {
   const figures: CallsFigure[] = [];
@@ -48,26 +64,26 @@ export async function callsFigure(bench: Bench, real: Server): Promise<CallsFigu
     const entities = body.data?._entities ?? [];
     if (entities.length !== representations.length) throw new Error(`_entities answered ${entities.length} of ${representations.length} representations`);
 
-    const ingramMinimum = n + indexes.reduce((sum, i) => sum + ingramInvoicesOfBenchOrder(i), 0);
+    const minimum = minimumCalls(indexes);
     const entry = (actual: number, minimum: number, rep: number): ProviderCalls => ({ actual, minimum, ratio: round2(actual / minimum), repeats: rep });
     const providers: Record<string, ProviderCalls> = {
-      INGRAM_MICRO: entry(counts.ingram.searches + counts.ingram.details, ingramMinimum, repeats(counts.ingram.searchedOrders) + repeats(counts.ingram.detailNumbers)),
-      TD_SYNNEX: entry(counts.td.calls, n, repeats(counts.td.orders)),
-      FABRIC: entry(counts.fabric.lists, n, repeats(counts.fabric.listedOrders)),
-      STULLER: entry(counts.stuller.calls, Math.ceil(n / DEFAULT_MAX_PURCHASE_ORDERS_PER_CALL), repeats(counts.stuller.orders)),
+      INGRAM_MICRO: entry(counts.ingram.searches + counts.ingram.details, minimum.INGRAM_MICRO, repeats(counts.ingram.searchedOrders) + repeats(counts.ingram.detailNumbers)),
+      TD_SYNNEX: entry(counts.td.calls, minimum.TD_SYNNEX, repeats(counts.td.orders)),
+      FABRIC: entry(counts.fabric.lists, minimum.FABRIC, repeats(counts.fabric.listedOrders)),
+      STULLER: entry(counts.stuller.calls, minimum.STULLER, repeats(counts.stuller.orders)),
     };
     const actual = Object.values(providers).reduce((s, p) => s + p.actual, 0);
-    const minimum = Object.values(providers).reduce((s, p) => s + p.minimum, 0);
+    const total = Object.values(providers).reduce((s, p) => s + p.minimum, 0);
     figures.push({
       n,
       representations: representations.length,
       providers,
-      total: entry(actual, minimum, Object.values(providers).reduce((s, p) => s + p.repeats, 0)),
+      total: entry(actual, total, Object.values(providers).reduce((s, p) => s + p.repeats, 0)),
       tokenCalls: counts.ingram.tokens + counts.fabric.other.filter((route) => route === "token").length,
       invoicesReturned: entities.reduce((s, e) => s + (e?.invoices?.length ?? 0), 0),
       errors: body.errors?.length ?? 0,
     });
-    process.stderr.write(`  (b) N=${n}: ${actual} calls, minimum ${minimum}\n`);
+    process.stderr.write(`  (b) N=${n}: ${actual} calls, minimum ${total}\n`);
   }
   return figures;
 }

@@ -3,7 +3,7 @@ import { entitiesBody, lookupBody, QUERY_PURCHASE_ORDERS } from "../lib/data.js"
 import type { Target } from "../lib/load.js";
 import type { BenchChild } from "../lib/rpc.js";
 import type { Settings } from "../lib/settings.js";
-import type { SimsInfo } from "../lib/types.js";
+import type { SimsInfo, UpstreamCounts } from "../lib/types.js";
 
 export interface Server {
   readonly child: BenchChild;
@@ -36,3 +36,8 @@ export function realistic(bench: Bench, form: Form, target: string, headers?: Re
 
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** Every upstream request the simulators saw, token requests included. */
+export function upstreamTotal(c: UpstreamCounts): number {
+  return c.ingram.searches + c.ingram.details + c.ingram.tokens + c.td.calls + c.fabric.lists + c.fabric.other.length + c.stuller.calls;
+}

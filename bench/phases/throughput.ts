@@ -3,7 +3,8 @@
 // pairs (the order alternates per pair), for the query and the `_entities` form.
 import { closedLoop, median, type ClosedLoopResult, type Target } from "../lib/load.js";
 import { withCpu } from "../lib/machine.js";
-import { FORMS, realistic, round2, url, type Bench, type Form, type Server } from "./common.js";
+import type { UpstreamCounts } from "../lib/types.js";
+import { FORMS, realistic, round2, upstreamTotal, url, type Bench, type Form, type Server } from "./common.js";
 
 export interface Run extends ClosedLoopResult {
   /** CPU share of the server process (1.0 = its whole core) and of the simulators' process. */
@@ -28,28 +29,40 @@ export async function warmUp(bench: Bench, server: Server, ms: number, name = "s
 }
 
 export interface FormFigure {
-  readonly pairs: ReadonlyArray<{ readonly real: Run; readonly prepared: Run; readonly ratio: number }>;
+  /**
+   * realUpstreamCallsPerQuery: upstream requests the simulators saw during the real run (its
+   * warm-up included) per query answered in it. A query alone makes 22; queries in flight at
+   * once share identical calls under way (the lookup cache's coalescing, also at
+   * LOOKUP_CACHE_TTL_SECONDS=0), so a closed loop of one query makes fewer.
+   */
+  readonly pairs: ReadonlyArray<{ readonly real: Run; readonly prepared: Run; readonly ratio: number; readonly realUpstreamCalls: number; readonly realUpstreamCallsPerQuery: number }>;
   readonly medianRatio: number;
   readonly medianRealQps: number;
   readonly medianPreparedQps: number;
   /** Ratio of server CPU per query, prepared / real (the same question asked of CPU time). */
   readonly cpuPerQueryRatio: number | null;
+  readonly medianRealUpstreamCallsPerQuery: number;
 }
 
-export async function throughputFigure(bench: Bench, real: Server, prepared: Server): Promise<Record<Form, FormFigure>> {
-  const pairs: Record<Form, Array<{ real: Run; prepared: Run; ratio: number }>> = { lookup: [], entities: [] };
+/** `label` names the figure in the progress lines ("a", or "a-warm" for the real server with a warm cache). */
+export async function throughputFigure(bench: Bench, real: Server, prepared: Server, label = "a"): Promise<Record<Form, FormFigure>> {
+  const pairs: Record<Form, Array<{ real: Run; prepared: Run; ratio: number; realUpstreamCalls: number; realUpstreamCallsPerQuery: number }>> = { lookup: [], entities: [] };
   for (let pair = 0; pair < bench.settings.pairs; pair++) {
     for (const form of FORMS) {
       const order = pair % 2 === 0 ? ["real", "prepared"] : ["prepared", "real"];
       const runs: Record<string, Run> = {};
+      let realCalls = 0;
       for (const side of order) {
         const server = side === "real" ? real : prepared;
+        if (side === "real") await bench.sims.call("resetCounts");
         runs[side] = await measure(bench, server, realistic(bench, form, url(server)));
+        if (side === "real") realCalls = upstreamTotal(await bench.sims.call<UpstreamCounts>("counts"));
       }
       const r = runs["real"] as Run;
       const p = runs["prepared"] as Run;
-      pairs[form].push({ real: r, prepared: p, ratio: round2(r.qps / p.qps) });
-      process.stderr.write(`  (a) ${form} pair ${pair + 1}: real ${r.qps}/s, prepared ${p.qps}/s, ratio ${round2(r.qps / p.qps)}\n`);
+      const answered = (r.qps * (bench.settings.warmupMs + bench.settings.durationMs)) / 1000;
+      pairs[form].push({ real: r, prepared: p, ratio: round2(r.qps / p.qps), realUpstreamCalls: realCalls, realUpstreamCallsPerQuery: answered === 0 ? NaN : round2(realCalls / answered) });
+      process.stderr.write(`  (${label}) ${form} pair ${pair + 1}: real ${r.qps}/s, prepared ${p.qps}/s, ratio ${round2(r.qps / p.qps)}\n`);
     }
   }
   const figure = (form: Form): FormFigure => {
@@ -62,6 +75,7 @@ export async function throughputFigure(bench: Bench, real: Server, prepared: Ser
       medianRealQps: median(list.map((p) => p.real.qps)),
       medianPreparedQps: median(list.map((p) => p.prepared.qps)),
       cpuPerQueryRatio: Number.isFinite(cpuReal) && Number.isFinite(cpuPrepared) ? round2(cpuPrepared / cpuReal) : null,
+      medianRealUpstreamCallsPerQuery: median(list.map((p) => p.realUpstreamCallsPerQuery)),
     };
   };
   return { lookup: figure("lookup"), entities: figure("entities") };

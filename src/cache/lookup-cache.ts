@@ -210,14 +210,29 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
     const keys = [...lead.keys()];
     try {
       let won: ReadonlySet<string> = new Set(keys);
+      const landed = new Map<string, CachedAnswer<unknown>>();
       if (coordination.shared) {
         const leaseMs = Math.min(MAX_LEASE_MS, Math.max(1, call.deadline - now()));
         const claimed = await coordination.claim(keys.map((key) => keyOf(kind, key)), leaseMs);
         won = new Set(keys.filter((key) => claimed.has(keyOf(kind, key))));
+        // Another replica's call for a key may have ended between this lookup's store read and
+        // its claim (a busy replica reads, then claims late): the claim is free again, and what
+        // that call stored is the answer. Read once more before calling.
+        const claimedKeys = keys.filter((key) => won.has(key));
+        const stored = claimedKeys.length === 0 ? [] : await readStored(kind, claimedKeys);
+        claimedKeys.forEach((key, i) => {
+          const entry = stored[i];
+          if (entry !== undefined && entry.retrievedAt > (previous.get(key) ?? Number.NEGATIVE_INFINITY)) landed.set(key, entry);
+        });
       }
-      const mine = keys.filter((key) => won.has(key));
+      const mine = keys.filter((key) => won.has(key) && !landed.has(key));
       const theirs = keys.filter((key) => !won.has(key));
       await Promise.all([
+        ...[...landed].map(async ([key, entry]) => {
+          recordCoalesced(provider.id, "replicas");
+          await coordination.finish(keyOf(kind, key), null);
+          finish(key, entry);
+        }),
         mine.length === 0
           ? null
           : fetchBatch(kind, mine, call).then(async (outcomes) => {

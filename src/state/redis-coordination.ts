@@ -5,6 +5,8 @@
 // slip between the look and the wait, and they also look again every `pollMs` (a replica
 // that missed a message, or a holder that vanished, never leaves a waiter hanging). Any Redis
 // failure makes the claim won and the wait lapse: the caller then calls the provider itself.
+// An end the holder could not say (its Redis calls failing or skipped for a moment) is said
+// again every `pollMs` until Redis takes it or the lease has ended anyway.
 import { randomUUID } from "node:crypto";
 import type { Coordination, FlightEnd, SharedFailure } from "./coordination.js";
 import { RedisUnavailable, type RedisLink } from "./redis-link.js";
@@ -36,7 +38,10 @@ export function redisCoordination(link: RedisLink, options: RedisCoordinationOpt
   // One token per process and claim: only the holder's own claim is ever deleted.
   const owner = randomUUID();
   let sequence = 0;
-  const held = new Map<string, string>();
+  /** Claims this process holds: token, and when the lease ends by itself. */
+  const held = new Map<string, { readonly token: string; readonly until: number }>();
+  /** Ends of flights waiting for Redis to take calls again (see `finish`). */
+  const retries = new Set<NodeJS.Timeout>();
   const waiters = new Map<string, Set<(end: FlightEnd) => void>>();
   let subscribed = false;
 
@@ -55,6 +60,18 @@ export function redisCoordination(link: RedisLink, options: RedisCoordinationOpt
     subscriber.subscribe(channel).catch(() => {});
   }
 
+  /** Tries `say` every `pollMs` while Redis is unavailable, until it succeeds or the claim's lease has ended anyway. */
+  function sayLater(say: () => Promise<unknown>, until: number): void {
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      if (Date.now() >= until) return;
+      if (!link.available()) return sayLater(say, until);
+      say().catch(() => sayLater(say, until));
+    }, pollMs);
+    timer.unref();
+    retries.add(timer);
+  }
+
   /** How the claim on `key` stands now: still held (null) or ended (how). */
   async function look(key: string): Promise<FlightEnd | null> {
     const [held, failure] = await link.run("flight-look", async (redis) => {
@@ -71,6 +88,7 @@ export function redisCoordination(link: RedisLink, options: RedisCoordinationOpt
     async claim(keys, leaseMs) {
       if (keys.length === 0) return new Set();
       const tokens = keys.map(() => `${owner}:${++sequence}`);
+      const until = Date.now() + leaseMs;
       try {
         const results = await link.run("flight-claim", async (redis) => {
           const pipeline = redis.pipeline();
@@ -81,7 +99,7 @@ export function redisCoordination(link: RedisLink, options: RedisCoordinationOpt
         keys.forEach((key, i) => {
           if (results[i]?.[1] === "OK") {
             won.add(key);
-            held.set(key, tokens[i] as string);
+            held.set(key, { token: tokens[i] as string, until });
           }
         });
         return won;
@@ -91,15 +109,20 @@ export function redisCoordination(link: RedisLink, options: RedisCoordinationOpt
       }
     },
     async finish(key, failure) {
-      const token = held.get(key) ?? "";
+      const claim = held.get(key);
       held.delete(key);
       const message = JSON.stringify({ key, failure } satisfies Message);
-      try {
-        await link.run("flight-finish", (redis) =>
-          redis.eval(FINISH, 2, claimKey(key), failureKey(key), token, failure === null ? "" : JSON.stringify(failure), channel, String(FAILURE_KEPT_MS), message),
+      const say = () =>
+        link.run("flight-finish", (redis) =>
+          redis.eval(FINISH, 2, claimKey(key), failureKey(key), claim?.token ?? "", failure === null ? "" : JSON.stringify(failure), channel, String(FAILURE_KEPT_MS), message),
         );
+      try {
+        await say();
       } catch (error) {
         if (!(error instanceof RedisUnavailable)) throw error;
+        // Unsaid, our claim would stand until its lease ends and every replica waiting for the
+        // key would wait that long (up to its deadline). Say it once Redis takes calls again.
+        if (claim !== undefined) sayLater(say, claim.until);
       }
     },
     async awaitFinish(key, signal) {
@@ -133,6 +156,8 @@ export function redisCoordination(link: RedisLink, options: RedisCoordinationOpt
       }
     },
     close() {
+      for (const timer of retries) clearTimeout(timer);
+      retries.clear();
       for (const set of waiters.values()) for (const resolve of set) resolve({ kind: "lapsed" });
       waiters.clear();
     },

@@ -58,17 +58,58 @@ const up = new Gauge({
 });
 
 const WARN_INTERVAL_MS = 60_000;
+/** The bound of every Redis call unless configured otherwise. */
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 250;
+/** The least time ioredis itself keeps an unanswered command (a backstop behind `bounded`). */
+const BACKSTOP_MS = 10_000;
+
+/**
+ * `work`'s result, or a "Command timed out" rejection once Redis has not answered within `ms`.
+ * The bound is Redis's, not this process's: when this process's event loop was busy longer
+ * than `ms` (a burst of work, a CPU-starved container), the timer and Redis's answer are both
+ * due when it comes back, and timers run before socket reads in a turn of the event loop. So
+ * the timeout is decided one step later (setImmediate runs after the turn's socket reads): an
+ * answer already waiting wins. Without this, every long pause of the event loop looked like a
+ * Redis outage (a second without sharing, duplicate upstream calls, claims left to expire).
+ */
+function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      setImmediate(() => {
+        if (done) return;
+        done = true;
+        reject(new Error("Command timed out"));
+      });
+    }, ms);
+    work.then(
+      (value) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
 
 export function createRedisLink(options: RedisLinkOptions): RedisLink {
   const now = options.now ?? Date.now;
   const coolDownMs = options.coolDownMs ?? 1_000;
-  const commandTimeout = options.commandTimeoutMs ?? 250;
+  const commandTimeout = options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS;
   const prefix = options.keyPrefix ?? "invoices:";
   const connection = {
     // Fail at once while disconnected instead of queueing: the caller has a fallback.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout,
+    // `run` keeps the bound (see `bounded`); this only lets ioredis drop a command Redis never answers.
+    commandTimeout: Math.max(BACKSTOP_MS, 10 * commandTimeout),
     connectTimeout: 2_000,
     // Reconnect forever, backing off to 2 s: Redis coming back ends the outage by itself.
     retryStrategy: (attempt: number) => Math.min(2_000, 50 * attempt),
@@ -110,7 +151,7 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
         throw new RedisUnavailable(`Redis is unavailable (${operation} skipped)`);
       }
       try {
-        const result = await work(client);
+        const result = await bounded(work(client), commandTimeout);
         up.set(1);
         return result;
       } catch (error) {
