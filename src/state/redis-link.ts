@@ -2,7 +2,7 @@
 // budgets, OAuth tokens and in-flight coalescing. Redis is an accelerator, never a
 // dependency of an answer: every command is bounded (commandTimeout), nothing is queued
 // while the connection is down (the call fails at once and its caller goes on without
-// Redis), and after a failure Redis is skipped for a short cool-down so a slow or dead server
+// Redis), and after three failures in a row Redis is skipped for a short cool-down so a slow or dead server
 // costs one bounded wait, not one per call. ioredis reconnects by itself; the first command
 // that succeeds after the cool-down ends the outage. Failures are counted per operation and
 // logged at most once a minute.
@@ -16,7 +16,7 @@ export interface RedisLinkOptions {
   readonly logger: Logger;
   /** Longest any one command may take; default 250 ms. */
   readonly commandTimeoutMs?: number;
-  /** How long Redis is skipped after a failure; default 1 s. */
+  /** How long Redis is skipped after three failed calls in a row; default 1 s. */
   readonly coolDownMs?: number;
   /** Key prefix of everything this subgraph writes; default "invoices:". */
   readonly keyPrefix?: string;
@@ -32,7 +32,7 @@ export interface RedisLink {
   /** The command connection (keys are written with `prefix`). */
   readonly client: Redis;
   readonly prefix: string;
-  /** False during a cool-down after a failure or while disconnected: skip Redis. */
+  /** False during a cool-down after failures in a row, or while disconnected: skip Redis. */
   available(): boolean;
   /**
    * Runs `work` against Redis when it is available; a failure (or an unavailable Redis)
@@ -58,6 +58,8 @@ const up = new Gauge({
 });
 
 const WARN_INTERVAL_MS = 60_000;
+/** Failed calls in a row after which Redis is skipped for the cool-down. */
+const FAILURES_BEFORE_COOL_DOWN = 3;
 /** The bound of every Redis call unless configured otherwise. */
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 250;
 /** The least time ioredis itself keeps an unanswered command (a backstop behind `bounded`). */
@@ -118,6 +120,7 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
   const client = new Redis(options.url, connection);
   let sub: Redis | null = null;
   let skipUntil = 0;
+  let failuresInARow = 0;
   let lastWarnedAt = Number.NEGATIVE_INFINITY;
   up.set(0);
 
@@ -131,7 +134,10 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
   function failed(operation: string, error: unknown): never {
     errors.inc({ operation });
     up.set(0);
-    skipUntil = now() + coolDownMs;
+    // One slow answer is a hiccup (each call is bounded anyway); several in a row are an outage,
+    // and then Redis is skipped for a while so each request does not pay the bound again.
+    failuresInARow += 1;
+    if (failuresInARow >= FAILURES_BEFORE_COOL_DOWN) skipUntil = now() + coolDownMs;
     const at = now();
     if (at - lastWarnedAt >= WARN_INTERVAL_MS) {
       lastWarnedAt = at;
@@ -152,6 +158,7 @@ export function createRedisLink(options: RedisLinkOptions): RedisLink {
       }
       try {
         const result = await bounded(work(client), commandTimeout);
+        failuresInARow = 0;
         up.set(1);
         return result;
       } catch (error) {

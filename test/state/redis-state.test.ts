@@ -118,15 +118,15 @@ describe("claims between replicas", () => {
     const prefix = deployment();
     const [a, b] = [await replica(prefix), await replica(prefix)];
     await a.coordination.claim(["po:7"], 8_000);
-    // A's link has just failed a call: for its cool-down (1 s) every Redis call of A is skipped, the end of its flight too.
-    await a.link.run("any", async () => Promise.reject(new Error("Command timed out"))).catch(() => {});
+    // A's link has just failed three calls in a row: for its cool-down (1 s) every Redis call of A is skipped, the end of its flight too.
+    for (let i = 0; i < 3; i++) await a.link.run("any", async () => Promise.reject(new Error("Command timed out"))).catch(() => {});
     expect(a.link.available()).toBe(false);
     const started = Date.now();
     const waiting = b.coordination.awaitFinish("po:7", new AbortController().signal);
     await a.coordination.finish("po:7", null);
     // Said once A's Redis calls resume, not when the 8 s lease runs out.
     expect(await waiting).toEqual({ kind: "done" });
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
   });
 
   it("ends the wait when the waiter's own request gives up", async () => {
