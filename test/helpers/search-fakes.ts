@@ -22,6 +22,8 @@ export interface FakeSearchOptions {
   /** The vendor ignores the invoice-date window (as a lenient Stuller does); default false. */
   readonly ignoresDates?: boolean;
   readonly account?: string;
+  /** What `findByRefs` answers (the detail call); default the searched invoices themselves. */
+  readonly details?: readonly InvoiceModel[];
 }
 
 /** A stable pseudo-random rank of a text, for the vendors' own orders. */
@@ -41,6 +43,7 @@ export class FakeSearchProvider implements InvoiceProvider {
   private invoices: InvoiceModel[];
   private pageSize: number;
   private failure: ProviderError | null = null;
+  private detailFailure: ProviderError | null = null;
 
   constructor(private readonly options: FakeSearchOptions) {
     this.id = options.id;
@@ -64,10 +67,16 @@ export class FakeSearchProvider implements InvoiceProvider {
     this.searchCalls.length = 0;
     this.refCalls.length = 0;
     this.failure = null;
+    this.detailFailure = null;
   }
 
   failWith(error: ProviderError | null): void {
     this.failure = error;
+  }
+
+  /** Only the detail call (`findByRefs`) fails, with this error (null to heal). */
+  failDetailsWith(error: ProviderError | null): void {
+    this.detailFailure = error;
   }
 
   add(invoice: InvoiceModel): void {
@@ -97,8 +106,10 @@ export class FakeSearchProvider implements InvoiceProvider {
   async findByRefs(refs: readonly string[]): Promise<KeyedResults<InvoiceModel | null>> {
     this.refCalls.push([...refs]);
     if (this.failure !== null) throw this.failure;
+    if (this.detailFailure !== null) throw this.detailFailure;
+    const details = this.options.details ?? this.invoices;
     return new Map(refs.flatMap((ref) => {
-      const found = this.invoices.find((invoice) => invoice.ref === ref);
+      const found = details.find((invoice) => invoice.ref === ref);
       return found === undefined ? [] : [[ref, found] as const];
     }));
   }
