@@ -17,6 +17,8 @@ export const SANDBOX_PURCHASE_ORDERS = ["PO-1001", "PO-1002", "PO-1003"] as cons
 export interface Sandbox {
   readonly providers: readonly InvoiceProvider[];
   readonly purchaseOrders: readonly string[];
+  /** The day the search invoices are dated back from. */
+  readonly asOf: string;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startSandbox(deps: ProviderDeps, options: SandboxOptions =
   return {
     providers: started.map((s) => s.provider),
     purchaseOrders: SANDBOX_PURCHASE_ORDERS,
+    asOf,
     stop: async () => void (await Promise.allSettled(started.map(stopOne))),
   };
 }
