@@ -4,7 +4,6 @@
 // nothing at all therefore still gives exactly the matching invoices.
 import { GraphQLError } from "graphql";
 import type { DocumentType, InvoiceFilter, InvoiceStatus, Provider } from "../__generated__/resolvers-types.js";
-import { addDays } from "../domain/dates.js";
 import type { DateString, InvoiceModel } from "../domain/models.js";
 import { ALL_PROVIDERS } from "../providers/registry.js";
 
@@ -106,6 +105,3 @@ export function searchIdentity(filter: SearchFilter, providers: readonly Provide
     [...providers],
   ]);
 }
-
-/** The day before `date`. */
-export const dayBefore = (date: DateString): DateString => addDays(date, -1);
