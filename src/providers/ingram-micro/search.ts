@@ -9,16 +9,15 @@
 // order status, charges and the currency of the amounts only come from the v5 detail, which
 // the Invoice resolvers fetch per invoice only when a query selects one of those fields
 // (search/detail-fields.ts). A negative total is a credit memo, as on the detail.
-import { ingramInvoiceStatusTable } from "../../domain/code-tables/index.js";
 import { ProviderError } from "../../domain/errors.js";
-import { invoiceModel } from "../../domain/factories.js";
-import type { AttributeModel, InvoiceModel } from "../../domain/models.js";
+import type { InvoiceModel } from "../../domain/models.js";
 import { SEARCH_DETAIL_FIELDS } from "../../search/detail-fields.js";
 import type { SearchCapability, SearchQuery } from "../types.js";
 import type { IngramClient } from "./client.js";
 import { detailNumberOf } from "./numbers.js";
 import { readSearchPage } from "./responses.js";
 import type { SearchRowDto } from "./schemas.js";
+import { archivedInvoice } from "./search-rows.js";
 
 /** The v6 search's parameters for one page of a query. */
 export function searchParameters(query: SearchQuery, pageSize: number): Record<string, string> {
@@ -49,34 +48,21 @@ export function ingramSearch(client: IngramClient, pageSize: number): SearchCapa
   };
 }
 
-/** A search row as a header-only invoice; its number is the detail number (the ref of its id). */
-export function searchRowInvoice(number: string, row: SearchRowDto): InvoiceModel {
-  const credit = row.invoiceamountincltax?.startsWith("-") === true;
-  return invoiceModel("INGRAM_MICRO", { ref: number, number }, {
-    purchaseOrderNumber: row.customerordernumber,
-    orderNumber: row.erpordernumber ?? number,
-    endUserOrderNumber: row.endcustomerordernumber,
-    documentType: credit ? { value: "CREDIT_MEMO", code: null, description: "Credit memo" } : { value: "INVOICE", code: null, description: "Invoice" },
-    status: ingramInvoiceStatusTable.translate(row.invoicestatus),
-    invoiceDate: row.invoicedate,
-    orderDate: row.ordercreatedate,
-    dueDate: row.invoiceduedate ?? row.paymenttermsduedate,
-    terms:
-      row.paymenttermsduedate === null
-        ? null
-        : { type: null, typeCode: null, description: null, netDays: null, dueDate: row.paymenttermsduedate, discountPercent: null, discountDays: null, discountDueDate: null },
-    attributes: rowAttributes(row),
-    headerOnly: { detailFields: SEARCH_DETAIL_FIELDS, amounts: { total: row.invoiceamountincltax, amountDue: row.invoicedamountdue } },
-  });
-}
+/** Amounts issue 14 keeps as attributes of an archived row; here they are the row's `total` and `amountDue`. */
+const ROW_AMOUNTS: ReadonlySet<string> = new Set(["invoiceAmountInclTax", "invoicedAmountDue"]);
 
-/** What the row says that has no field of its own (the amounts have: total and amountDue). */
-function rowAttributes(row: SearchRowDto): AttributeModel[] {
-  const named: Array<readonly [string, string | null | undefined]> = [
-    ["forgntotalamount", row.forgntotalamount],
-    ["gstInvoiceNumber", row.gstinvoicenumber],
-    ["isfseccenabled", row.isfseccenabled],
-    ...row.specialbidnumbers.map((value) => ["specialBidNumber", value] as const),
-  ];
-  return named.flatMap(([name, value]) => (value === null || value === undefined ? [] : [{ name, value }]));
+/**
+ * A search row as a header-only invoice, mapped as issue 14 maps an archived invoice's row
+ * (search-rows.ts: status, dates, due date, terms, document type from the sign, attributes);
+ * its number is the detail number (the ref of its id). Whether Ingram still serves the detail
+ * (`archived`) is a detail field: only asking for the detail tells.
+ */
+export function searchRowInvoice(number: string, row: SearchRowDto): InvoiceModel {
+  const listed = archivedInvoice(number, row);
+  return {
+    ...listed,
+    archived: false,
+    attributes: listed.attributes.filter((attribute) => !ROW_AMOUNTS.has(attribute.name)),
+    headerOnly: { detailFields: SEARCH_DETAIL_FIELDS, amounts: { total: row.invoiceamountincltax, amountDue: row.invoicedamountdue } },
+  };
 }
