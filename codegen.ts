@@ -38,6 +38,8 @@ const config: CodegenConfig = {
           InvoiceLookup: "../domain/models.js#InvoiceLookupModel",
           ProviderFailure: "../domain/models.js#ProviderFailureModel",
           InvoiceConnection: "../domain/models.js#InvoiceConnectionModel",
+          InvoiceSearchResult: "../search/models.js#InvoiceSearchResultModel",
+          SearchNotice: "../search/models.js#SearchNoticeModel",
         },
       },
     },

@@ -1,7 +1,7 @@
 // `npm run bench`: every figure of issue 8 in one run, written to bench/results.json and
 // bench/results.md. This process is the load generator (pinned to core 1 with the
 // simulators); each subgraph under test is a child pinned to core 0. See bench/README.md.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadConfig } from "../src/config.js";
 import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS } from "../src/state/redis-link.js";
 import { availableParallelism } from "node:os";
@@ -12,9 +12,10 @@ import { redisMissing, startBenchRedis, stopAllRedis, type BenchRedis } from "./
 import { BenchChild, killAllChildren, pinSelf, taskset } from "./lib/rpc.js";
 import { RAISED_BUDGETS, settings as loadSettings } from "./lib/settings.js";
 import type { ServerStart, ServerStarted, SimsInfo } from "./lib/types.js";
-import { writeReport } from "./lib/report.js";
+import { gateRow, searchSection, tableRow, writeReport } from "./lib/report.js";
 import { judge, type Results } from "./lib/results.js";
 import { callsFigure } from "./phases/calls.js";
+import { searchFigure } from "./phases/search.js";
 import type { Bench, Server } from "./phases/common.js";
 import { captureEntitiesQuery } from "./phases/gateway.js";
 import { apolloVariants, httpClients, logLevelCost, profileUnderLoad, providerCosts } from "./phases/known-costs.js";
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     results.httpClients = (await phase("known costs: HTTP clients", () => httpClients(bench, variants))) ?? undefined;
     results.xml = (await phase("e. XML", async () => xmlFigures(settings.microMs, settings.microRounds))) ?? undefined;
     results.calls = (await phase("b. upstream calls", () => callsFigure(bench, real))) ?? undefined;
+    results.search = (await phase("f. search calls per page", searchFigure)) ?? undefined;
     const capacity = results.throughput?.lookup.medianRealQps;
     results.latency =
       (await phase("c. latency", () => {
@@ -227,26 +229,51 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  results.errors["bench"] = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.exitCode = 1;
-} finally {
-  results.durationSeconds = Math.round((performance.now() - began) / 1000);
-  const ticksAtEnd = machineTicks();
-  if (ticksAtStart && ticksAtEnd && ticksAtEnd.total > ticksAtStart.total) {
-    const total = ticksAtEnd.total - ticksAtStart.total;
-    results.stealPercent = Math.round((1000 * (ticksAtEnd.steal - ticksAtStart.steal)) / total) / 10;
-    // Busy time of the machine that no bench process accounts for: other work on the machine.
-    const own = process.cpuUsage();
-    const benchSeconds = (own.user + own.system) / 1e6 + [...childCpu.values()].reduce((a, b) => a + b, 0);
-    const busySeconds = (ticksAtEnd.busy - ticksAtStart.busy) / clockTicksPerSecond();
-    results.otherProcessesPercent = Math.max(0, Math.round((1000 * (busySeconds - benchSeconds)) / (total / clockTicksPerSecond())) / 10);
-  }
-  results.gates = judge(results);
+/**
+ * `BENCH_ONLY=search npm run bench`: figure f alone (a couple of seconds, no children), merged
+ * into the last full run's results.json, and into its results.md as the f gate rows and the
+ * f section only: the rest of the report stays the text of that full run.
+ */
+async function searchOnly(): Promise<void> {
   const dir = new URL("./", import.meta.url);
-  writeFileSync(new URL("results.json", dir), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(new URL("results.md", dir), writeReport(results));
-  process.stderr.write(`bench: wrote bench/results.md and bench/results.json in ${results.durationSeconds} s\n`);
+  const previous = JSON.parse(readFileSync(new URL("results.json", dir), "utf8")) as Results;
+  const merged: Results = { ...previous, search: { ...(await searchFigure()), measuredAlone: true } };
+  merged.gates = judge(merged);
+  writeFileSync(new URL("results.json", dir), `${JSON.stringify(merged, null, 2)}\n`);
+  const fRows = merged.gates.filter((g) => g.figure.startsWith("f. ")).map((g) => tableRow(gateRow(g)));
+  const lines = readFileSync(new URL("results.md", dir), "utf8").split("\n").filter((line) => !line.startsWith("| f. "));
+  // The f rows go last in the gates table; the f section before the known costs, replacing an earlier one.
+  const gatesEnd = lines.findIndex((line, i) => i > lines.indexOf("## Gates") + 2 && !line.startsWith("|"));
+  lines.splice(gatesEnd, 0, ...fRows);
+  let text = lines.join("\n").replace(/## f\. Upstream calls per page of an invoice search\n[\s\S]*?(?=\n## )/, "").replace(/\n{3,}/g, "\n\n");
+  text = text.replace("## Known costs, measured first", `${searchSection(merged)}\n\n## Known costs, measured first`);
+  writeFileSync(new URL("results.md", dir), text);
+  process.stderr.write("bench: figure f measured alone and merged into bench/results.md and bench/results.json\n");
+}
+
+if (process.env["BENCH_ONLY"] === "search") await searchOnly();
+else {
+  try {
+    await main();
+  } catch (error) {
+    results.errors["bench"] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.exitCode = 1;
+  } finally {
+    results.durationSeconds = Math.round((performance.now() - began) / 1000);
+    const ticksAtEnd = machineTicks();
+    if (ticksAtStart && ticksAtEnd && ticksAtEnd.total > ticksAtStart.total) {
+      const total = ticksAtEnd.total - ticksAtStart.total;
+      results.stealPercent = Math.round((1000 * (ticksAtEnd.steal - ticksAtStart.steal)) / total) / 10;
+      // Busy time of the machine that no bench process accounts for: other work on the machine.
+      const own = process.cpuUsage();
+      const benchSeconds = (own.user + own.system) / 1e6 + [...childCpu.values()].reduce((a, b) => a + b, 0);
+      const busySeconds = (ticksAtEnd.busy - ticksAtStart.busy) / clockTicksPerSecond();
+      results.otherProcessesPercent = Math.max(0, Math.round((1000 * (busySeconds - benchSeconds)) / (total / clockTicksPerSecond())) / 10);
+    }
+    results.gates = judge(results);
+    const dir = new URL("./", import.meta.url);
+    writeFileSync(new URL("results.json", dir), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(new URL("results.md", dir), writeReport(results));
+    process.stderr.write(`bench: wrote bench/results.md and bench/results.json in ${results.durationSeconds} s\n`);
+  }
 }

@@ -3,6 +3,7 @@
 // once the configuration is valid, so a bad variable is refused without loading the server.
 import { createLookupCaches } from "./cache/lookup-caches.js";
 import { ConfigError, type Config } from "./config.js";
+import { addDays } from "./domain/dates.js";
 import { shutDown } from "./front/shutdown.js";
 import { ShutdownAbort } from "./http/failures.js";
 import { rootLogger } from "./observability/logger.js";
@@ -16,7 +17,7 @@ import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { startSubgraph } from "./server.js";
 import { processState, redisState, type SharedState } from "./state/shared-state.js";
 
-function exampleQueries(purchaseOrders: readonly string[]): string {
+function exampleQueries(purchaseOrders: readonly string[], today: string): string {
   const list = purchaseOrders.map((po) => JSON.stringify(po)).join(", ");
   return [
     "Example queries:",
@@ -25,6 +26,7 @@ function exampleQueries(purchaseOrders: readonly string[]): string {
     `  { invoice(provider: INGRAM_MICRO, number: "20-12345-11") { number orderStatus lines { partNumber serialNumbers { value } } } }`,
     `  { _entities(representations: [{ __typename: "PurchaseOrder", number: ${JSON.stringify(purchaseOrders[0] ?? "PO-1001")} }]) { ... on PurchaseOrder { invoices { provider number } } } }`,
     "  { unacknowledgedInvoices(first: 5) { edges { node { id number purchaseOrderNumber } } pageInfo { hasNextPage endCursor } } }",
+    `  { invoices(filter: { invoiceDateFrom: "${addDays(today, -29)}", invoiceDateTo: "${today}" }, first: 7) { edges { node { provider number invoiceDate total { amount } } } pageInfo { hasNextPage endCursor } failures { provider code } } }`,
   ].join("\n");
 }
 
@@ -97,7 +99,7 @@ export async function start(config: Config, tracingConfig: TracingConfig): Promi
     "invoices subgraph ready",
   );
   process.stdout.write(`\nInvoices subgraph ready at ${subgraph.url}${config.sandbox ? " (sandbox: every provider answered by its simulator on loopback, no credentials needed)" : ""}\n`);
-  if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders)}\n\n`);
+  if (sandbox) process.stdout.write(`${exampleQueries(sandbox.purchaseOrders, sandbox.asOf)}\n\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

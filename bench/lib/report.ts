@@ -93,7 +93,17 @@ function machine(r: Results): string {
 }
 
 function gates(list: readonly Gate[]): string {
-  return ["## Gates", "", table(["figure", "measured", "gate", "verdict"], list.map((g) => [g.figure, g.measured, g.gate, `**${g.verdict}**`]))].join("\n");
+  return ["## Gates", "", table(["figure", "measured", "gate", "verdict"], list.map(gateRow))].join("\n");
+}
+
+/** One row of the gates table. */
+export function gateRow(g: Gate): string[] {
+  return [g.figure, g.measured, g.gate, `**${g.verdict}**`];
+}
+
+/** A row of a Markdown table. */
+export function tableRow(cells: ReadonlyArray<string | number>): string {
+  return `| ${cells.join(" | ")} |`;
 }
 
 /** One form's interleaved pairs, real (or real with a warm cache) against prepared. */
@@ -588,6 +598,31 @@ function recommendations(r: Results): string {
   return out.join("\n");
 }
 
+export function searchSection(r: Results): string {
+  const f = r.search;
+  const out = ["## f. Upstream calls per page of an invoice search", ""];
+  if (!f) return [...out, "Not measured."].join("\n");
+  if (f.measuredAlone === true) out.push(`Measured on its own on ${f.measuredAt} (\`BENCH_ONLY=search npm run bench\`) and merged into this run's results; it counts calls and times nothing.`, "");
+  out.push(
+    `\`Query.invoices\` over the sandbox's search invoices (dated back from ${f.asOf}), invoice dates ${f.filter.invoiceDateFrom} to ${f.filter.invoiceDateTo} (90 days), read to the end with \`first: ${f.first}\`, ` +
+      "real clients against the simulators, calls counted at the simulators, fresh lookup caches for each reading. A page asks each provider for at most one vendor page; " +
+      "with the cache, later pages read the same window again from it, so only pages that open a new window call. Ingram's detail (v5) is called only when a detail-only field (here `lines`) is selected, once per Ingram invoice of the page.",
+    "",
+  );
+  for (const reading of f.readings) {
+    out.push(
+      `**${reading.name}**: ${reading.pages.length} pages, ${reading.invoices} invoices, at most ${reading.maxSearchCallsPerProviderPage} search call per provider and page${reading.lines ? `, ${n(reading.detailsPerIngramInvoice)} Ingram detail per Ingram invoice` : ""}${reading.errors > 0 ? `, **${reading.errors} errors/failures**` : ""}.`,
+      "",
+      table(
+        ["page", "invoices (Ingram)", "Ingram search", "Ingram detail", "fabric list", "Stuller"],
+        reading.pages.map((p) => [p.page, `${p.invoices} (${p.ingramInvoices})`, p.ingramSearch, p.ingramDetails, p.fabricList, p.stuller]),
+      ),
+      "",
+    );
+  }
+  return out.join("\n").trimEnd();
+}
+
 function notes(r: Results): string {
   const w = r.childWarnings ?? {};
   return [
@@ -605,5 +640,5 @@ function notes(r: Results): string {
 }
 
 export function writeReport(r: Results): string {
-  return `${[header(r), gates(r.gates ?? []), machine(r), throughput(r), warmThroughput(r), calls(r), replicaCalls(r), redisCost(r), latency(r), memory(r), xml(r), knownCosts(r), profiles(r), recommendations(r), notes(r)].filter((s) => s !== "").join("\n\n")}\n`;
+  return `${[header(r), gates(r.gates ?? []), machine(r), throughput(r), warmThroughput(r), calls(r), replicaCalls(r), redisCost(r), latency(r), memory(r), xml(r), searchSection(r), knownCosts(r), profiles(r), recommendations(r), notes(r)].filter((s) => s !== "").join("\n\n")}\n`;
 }

@@ -4,6 +4,7 @@ import type { Form } from "../phases/common.js";
 import type { GatewayCapture } from "../phases/gateway.js";
 import type { LogLevelFigure, ProviderCost, VariantFigure } from "../phases/known-costs.js";
 import type { LatencyFigure } from "../phases/latency.js";
+import type { SearchFigure } from "../phases/search.js";
 import { GROWTH_TOLERANCE_BYTES, type MemoryFigure } from "../phases/memory.js";
 import { REPLICAS_PHASE, REPLICAS_PRODUCTION_PHASE, type ReplicaCallsFigure } from "../phases/replicas.js";
 import type { FormFigure } from "../phases/throughput.js";
@@ -46,6 +47,8 @@ export interface Results {
   replicaCallsProduction?: ReplicaCallsFigure;
   /** What Redis adds to a cached query (informational). */
   redisCost?: RedisCostFigure;
+  /** Figure f (issue 15): upstream calls per page of an invoice search. */
+  search?: SearchFigure;
   childWarnings?: Record<string, Record<string, number>>;
   gates?: Gate[];
 }
@@ -152,6 +155,14 @@ export function judge(results: Results): Gate[] {
     gate: `≤ ${GROWTH_TOLERANCE_BYTES / 1024} KiB (1 KiB per query of the pass)`,
     verdict: verdict(memory ? memory.secondPassGrowthBytes <= GROWTH_TOLERANCE_BYTES : null),
   });
+  for (const reading of results.search?.readings ?? []) {
+    gates.push({
+      figure: `f. search calls per provider and page, 90-day search, first: 7, ${reading.name}`,
+      measured: `${reading.maxSearchCallsPerProviderPage} at most (${reading.pages.length} pages, ${reading.invoices} invoices)${reading.lines ? `, ${fixed(reading.detailsPerIngramInvoice)} Ingram detail per Ingram invoice` : ""}`,
+      gate: reading.lines ? "≤ 1, and exactly 1.00 detail per Ingram invoice" : "≤ 1",
+      verdict: verdict(reading.errors === 0 && reading.maxSearchCallsPerProviderPage <= 1 && (!reading.lines || reading.detailsPerIngramInvoice === 1)),
+    });
+  }
   const xml = results.xml?.documents[0];
   gates.push({
     figure: `e. TD SYNNEX read path / JSON.parse, per invoice (${xml?.invoices ?? "?"}-invoice answer)`,

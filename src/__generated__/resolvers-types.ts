@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { InvoiceModel as InvoiceModelModel, LineModel as LineModelModel, AddressModel as AddressModelModel, MoneyModel as MoneyModelModel, ChargeModel as ChargeModelModel, PaymentTermsModel as PaymentTermsModelModel, CarrierModel as CarrierModelModel, SerialNumberModel as SerialNumberModelModel, InvoiceAcceptanceModel as InvoiceAcceptanceModelModel, HoldReasonCodeModel as HoldReasonCodeModelModel, CreditMemoReasonCodeModel as CreditMemoReasonCodeModelModel, PurchaseOrderModel as PurchaseOrderModelModel, InvoiceLookupModel as InvoiceLookupModelModel, ProviderFailureModel as ProviderFailureModelModel, InvoiceConnectionModel as InvoiceConnectionModelModel } from '../domain/models.js';
+import type { InvoiceSearchResultModel as InvoiceSearchResultModelModel, SearchNoticeModel as SearchNoticeModelModel } from '../search/models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -551,6 +552,32 @@ export type InvoiceEdge = {
   node: Invoice;
 };
 
+/**
+ * What `Query.invoices` looks for. Dates are the provider's own calendar days, both ends
+ * inclusive. Either `invoiceDateFrom` and `invoiceDateTo`, or `dueDateFrom` and `dueDateTo`, must
+ * be given, spanning at most 93 days; the other pair may be given too, in full or in part.
+ */
+export type InvoiceFilter = {
+  /** Only documents of this type (an invoice the provider does not classify counts as INVOICE). */
+  documentType?: InputMaybe<DocumentType>;
+  /** First due date to include (inclusive). An invoice without a due date does not match a due-date filter. */
+  dueDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Last due date to include (inclusive). */
+  dueDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** First invoice date to include (inclusive). */
+  invoiceDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Last invoice date to include (inclusive). */
+  invoiceDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Providers to search. Left out: every configured provider that can search with this filter,
+   * and the others are skipped silently. Named: a provider without such a search (TD SYNNEX has
+   * none; Stuller states no due dates) is listed in `failures` as `NOT_SUPPORTED`.
+   */
+  providers?: InputMaybe<Array<Provider>>;
+  /** Only invoices with this status. */
+  status?: InputMaybe<InvoiceStatus>;
+};
+
 /** The result of looking up invoices across providers: what was found, and what failed. */
 export type InvoiceLookup = {
   __typename?: 'InvoiceLookup';
@@ -560,6 +587,27 @@ export type InvoiceLookup = {
   invoices: Array<Invoice>;
   /** Business outcomes that are neither invoices nor failures, such as an order not invoiced yet. */
   notices: Array<LookupNotice>;
+};
+
+/** One page of an invoice search across providers. */
+export type InvoiceSearchResult = {
+  __typename?: 'InvoiceSearchResult';
+  /** The invoices of this page, in the search's order, with their cursors. */
+  edges: Array<InvoiceEdge>;
+  /**
+   * Providers that could not answer this page (`purchaseOrderNumbers` is empty here), or that
+   * were named but cannot search this way (`NOT_SUPPORTED`). The other providers' invoices are
+   * still listed. A provider that failed keeps its place in the cursor: when it answers again on
+   * a later page, the invoices it could not give come first on that page.
+   */
+  failures: Array<ProviderFailure>;
+  /** Answers that are not failures but that a reader should know about, such as a provider's invoices served from an older answer while it fails. */
+  notices: Array<SearchNotice>;
+  /**
+   * Whether more invoices may follow, and the cursor to continue from. On a search page
+   * `endCursor` is set whenever `hasNextPage` is true, also when the page is empty.
+   */
+  pageInfo: PageInfo;
 };
 
 /**
@@ -732,7 +780,11 @@ export type OrderStatus =
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** The cursor of the last edge of this page; null when the page is empty. */
+  /**
+   * The cursor of the last edge of this page; null when the page is empty. A search page
+   * (`Query.invoices`) may be empty and still continue: its `endCursor` is set whenever
+   * `hasNextPage` is true.
+   */
   endCursor: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
@@ -823,6 +875,8 @@ export type ProviderFailureCode =
   | 'BAD_RESPONSE'
   /** The provider is not configured on this subgraph (no credentials). */
   | 'NOT_CONFIGURED'
+  /** The provider has no search of this kind (TD SYNNEX has no invoice search; Stuller states no due dates to search by). */
+  | 'NOT_SUPPORTED'
   /** The provider's rate limit is exhausted; see `retryAfterSeconds`. */
   | 'RATE_LIMITED'
   /** The provider did not answer within the request's deadline. */
@@ -882,6 +936,24 @@ export type Query = {
   /** One invoice by its provider and invoice number; null when the provider does not know it. */
   invoice: Maybe<Invoice>;
   /**
+   * Invoices across every provider that can search, newest invoice date first; invoices of the
+   * same day by provider (in `Provider` order), then by number. Read every page by passing the
+   * previous page's `pageInfo.endCursor` as `after` while `pageInfo.hasNextPage` is true: each
+   * matching invoice comes exactly once, in that order, as long as no new invoice arrives
+   * meanwhile. `first` is at most 100.
+   *
+   * The filter must bound the invoice date or the due date with both ends, over at most 93 days;
+   * anything else is a `BAD_USER_INPUT` error before any provider is asked. A page asks each
+   * provider at most once for the invoices' header fields (number, dates, status, amounts); the
+   * fields only a provider's detail call gives (Ingram Micro lines, addresses, serial numbers,
+   * the currency of its amounts) are fetched per invoice, and only when selected.
+   *
+   * A page may hold fewer than `first` invoices, even none, while `hasNextPage` is true (a
+   * provider's list had to be read in a narrower date window, or the subgraph filtered out what
+   * a provider cannot filter itself): keep following `endCursor`.
+   */
+  invoices: InvoiceSearchResult;
+  /**
    * The invoices of up to 100 purchase orders across providers (all configured providers when
    * `providers` is left out). Failures of single providers are listed in `failures`; the other
    * providers' invoices are still returned.
@@ -902,6 +974,13 @@ export type Query = {
 export type QueryInvoiceArgs = {
   number: Scalars['String']['input'];
   provider: Provider;
+};
+
+
+export type QueryInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter: InvoiceFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -940,6 +1019,20 @@ export type ReasonCodeKind =
   | 'CREDIT_MEMO'
   /** Ingram Micro hold reasons (why an open order is on hold). */
   | 'HOLD';
+
+/** Something a provider's part of a search page says besides its invoices. */
+export type SearchNotice = {
+  __typename?: 'SearchNotice';
+  /**
+   * `STALE`: the provider could not answer now and its invoices on this page come from its last
+   * answer to the same search; their `retrievedAt` says how old it is, and the message names the failure.
+   */
+  code: LookupNoticeCode;
+  /** A sentence for operators; it never contains credentials or upstream bodies. */
+  message: Scalars['String']['output'];
+  /** The provider it is about. */
+  provider: Provider;
+};
 
 /** A serial number of a shipped unit. */
 export type SerialNumber = {
@@ -1080,7 +1173,9 @@ export type ResolversTypes = {
   InvoiceAcceptanceState: InvoiceAcceptanceState;
   InvoiceConnection: ResolverTypeWrapper<InvoiceConnectionModelModel>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
+  InvoiceFilter: InvoiceFilter;
   InvoiceLookup: ResolverTypeWrapper<InvoiceLookupModelModel>;
+  InvoiceSearchResult: ResolverTypeWrapper<InvoiceSearchResultModelModel>;
   InvoiceStatus: InvoiceStatus;
   Line: ResolverTypeWrapper<LineModelModel>;
   LookupNotice: ResolverTypeWrapper<LookupNotice>;
@@ -1100,6 +1195,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReasonCode: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ReasonCode']>;
   ReasonCodeKind: ReasonCodeKind;
+  SearchNotice: ResolverTypeWrapper<SearchNoticeModelModel>;
   SerialNumber: ResolverTypeWrapper<SerialNumberModelModel>;
 };
 
@@ -1125,7 +1221,9 @@ export type ResolversParentTypes = {
   InvoiceAcceptance: InvoiceAcceptanceModelModel;
   InvoiceConnection: InvoiceConnectionModelModel;
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
+  InvoiceFilter: InvoiceFilter;
   InvoiceLookup: InvoiceLookupModelModel;
+  InvoiceSearchResult: InvoiceSearchResultModelModel;
   Line: LineModelModel;
   LookupNotice: LookupNotice;
   MetalMarketRate: MetalMarketRate;
@@ -1137,6 +1235,7 @@ export type ResolversParentTypes = {
   PurchaseOrder: PurchaseOrderModelModel;
   Query: Record<PropertyKey, never>;
   ReasonCode: ResolversInterfaceTypes<ResolversParentTypes>['ReasonCode'];
+  SearchNotice: SearchNoticeModelModel;
   SerialNumber: SerialNumberModelModel;
 };
 
@@ -1312,6 +1411,13 @@ export type InvoiceLookupResolvers<ContextType = Context, ParentType extends Res
   notices?: Resolver<Array<ResolversTypes['LookupNotice']>, ParentType, ContextType>;
 };
 
+export type InvoiceSearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceSearchResult'] = ResolversParentTypes['InvoiceSearchResult']> = {
+  edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
+  failures?: Resolver<Array<ResolversTypes['ProviderFailure']>, ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['SearchNotice']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type LineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Line'] = ResolversParentTypes['Line']> = {
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
   backorderEta?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1392,6 +1498,7 @@ export type PurchaseOrderResolvers<ContextType = Context, ParentType extends Res
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'number' | 'provider'>>;
+  invoices?: Resolver<ResolversTypes['InvoiceSearchResult'], ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'filter' | 'first'>>;
   invoicesByPurchaseOrder?: Resolver<ResolversTypes['InvoiceLookup'], ParentType, ContextType, RequireFields<QueryInvoicesByPurchaseOrderArgs, 'purchaseOrderNumbers'>>;
   reasonCodes?: Resolver<Array<ResolversTypes['ReasonCode']>, ParentType, ContextType, Partial<QueryReasonCodesArgs>>;
   unacknowledgedInvoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<QueryUnacknowledgedInvoicesArgs, 'first'>>;
@@ -1399,6 +1506,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type ReasonCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReasonCode'] = ResolversParentTypes['ReasonCode']> = {
   __resolveType: TypeResolveFn<'CreditMemoReasonCode' | 'HoldReasonCode', ParentType, ContextType>;
+};
+
+export type SearchNoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchNotice'] = ResolversParentTypes['SearchNotice']> = {
+  code?: Resolver<ResolversTypes['LookupNoticeCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
 };
 
 export type SerialNumberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SerialNumber'] = ResolversParentTypes['SerialNumber']> = {
@@ -1424,6 +1537,7 @@ export type Resolvers<ContextType = Context> = {
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLookup?: InvoiceLookupResolvers<ContextType>;
+  InvoiceSearchResult?: InvoiceSearchResultResolvers<ContextType>;
   Line?: LineResolvers<ContextType>;
   LookupNotice?: LookupNoticeResolvers<ContextType>;
   MetalMarketRate?: MetalMarketRateResolvers<ContextType>;
@@ -1435,6 +1549,7 @@ export type Resolvers<ContextType = Context> = {
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReasonCode?: ReasonCodeResolvers<ContextType>;
+  SearchNotice?: SearchNoticeResolvers<ContextType>;
   SerialNumber?: SerialNumberResolvers<ContextType>;
 };
 

@@ -10,9 +10,10 @@ const VERSION = "v3";
 /**
  * `po`: a purchase order's invoices. `ref`: the provider-native key an invoice id encodes
  * (InvoiceModel.ref). `number`: the number a number lookup was asked, for providers whose
- * number lookup differs from the ref lookup.
+ * number lookup differs from the ref lookup. `search`: one vendor page of an invoice search,
+ * keyed by its window, filter and page (search/query-key.ts).
  */
-export type LookupNamespace = "po" | "ref" | "number";
+export type LookupNamespace = "po" | "ref" | "number" | "search";
 
 export function lookupCacheKey(provider: Provider, account: string, namespace: LookupNamespace, key: string): string {
   // The lookup key is last and the parts before it hold no ':' (the account is escaped), so

@@ -21,14 +21,18 @@ import { abortedCallError } from "../http/failures.js";
 import type { InvoiceModel } from "../domain/models.js";
 import { recordCacheLookups, recordCacheStores, recordCoalesced } from "../observability/cache-metrics.js";
 import { noteCoalesced, traceRefresh } from "../observability/upstream-tracing.js";
-import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult } from "../providers/types.js";
+import type { CallContext, InvoiceProvider, KeyedResults, PurchaseOrderResult, SearchPage } from "../providers/types.js";
+import { searchPages } from "../search/query-key.js";
 import type { Coordination, FlightEnd, SharedFailure } from "../state/coordination.js";
 import type { EntryStore, StoreWrite } from "../state/entry-store.js";
 import { isImmutableInvoice } from "./immutability.js";
 import { lookupCacheKey } from "./keys.js";
 
-export type LookupKind = "po" | "ref" | "number";
-export type LookupValue<K extends LookupKind> = K extends "po" ? PurchaseOrderResult : InvoiceModel | null;
+// "search": one vendor page of an invoice search (issue 15), under the same freshness,
+// stale-if-error and coalescing rules; its invoices are never filed under their refs (a
+// search row may lack what a lookup by id gives).
+export type LookupKind = "po" | "ref" | "number" | "search";
+export type LookupValue<K extends LookupKind> = K extends "po" ? PurchaseOrderResult : K extends "search" ? SearchPage : InvoiceModel | null;
 
 export interface LookupSettings {
   /** Freshness window of every answer; 0: answers are not reused (only shared while in flight). */
@@ -94,12 +98,13 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
 
   function fetchFromProvider(kind: LookupKind, keys: readonly string[], call: CallContext): Promise<KeyedResults<unknown>> {
     if (kind === "po") return provider.findByPurchaseOrders(keys, call);
+    if (kind === "search") return searchPages(provider, keys, call);
     return kind === "ref" ? provider.findByRefs(keys, call) : provider.findByNumbers(keys, call);
   }
 
   /** Freshness window of one answer. */
   function windowOf(kind: LookupKind, value: unknown): number {
-    if (kind !== "po" && value !== null && isImmutableInvoice(value as InvoiceModel)) return invoiceMs;
+    if (kind !== "po" && kind !== "search" && value !== null && isImmutableInvoice(value as InvoiceModel)) return invoiceMs;
     return lookupMs;
   }
 
@@ -108,7 +113,7 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
     const keepMs = (fresh: number) => Math.max(2 * fresh, staleMs);
     const fresh = answer.freshUntil - answer.retrievedAt;
     const writes: StoreWrite[] = [{ key: keyOf(kind, key), value: answer, ttlMs: keepMs(fresh), weight: weightOf(answer.value) }];
-    const invoices = kind === "po" ? (answer.value as PurchaseOrderResult).invoices : answer.value === null ? [] : [answer.value as InvoiceModel];
+    const invoices = kind === "po" ? (answer.value as PurchaseOrderResult).invoices : kind === "search" || answer.value === null ? [] : [answer.value as InvoiceModel];
     for (const invoice of invoices) {
       const refKey = keyOf("ref", invoice.ref);
       if (refKey === writes[0]?.key || invoice.provider !== provider.id) continue;
@@ -135,7 +140,7 @@ export function createProviderLookups(provider: InvoiceProvider, deps: LookupCac
     const stamp = new Date(at).toISOString();
     const writes: StoreWrite[] = [];
     for (const key of keys) {
-      const raw = results.has(key) ? results.get(key) : kind === "po" ? NO_INVOICES : null;
+      const raw = results.has(key) ? results.get(key) : kind === "po" ? NO_INVOICES : kind === "search" ? failureFor(provider.id) : null;
       if (raw instanceof Error) {
         outcomes.set(key, asProviderError(provider.id, raw));
         continue;
@@ -339,6 +344,10 @@ function stamped(kind: LookupKind, value: unknown, retrievedAt: string): unknown
     const result = value as PurchaseOrderResult;
     return { invoices: result.invoices.map((invoice) => ({ ...invoice, retrievedAt })), notices: result.notices };
   }
+  if (kind === "search") {
+    const page = value as SearchPage;
+    return { ...page, invoices: page.invoices.map((invoice) => ({ ...invoice, retrievedAt })) };
+  }
   return value === null || value === undefined ? null : { ...(value as InvoiceModel), retrievedAt };
 }
 
@@ -362,6 +371,10 @@ function asCachedAnswer(value: unknown, kind: LookupKind, provider: Provider): C
     const result = answer as Partial<PurchaseOrderResult> | null;
     if (result === null || !Array.isArray(result.invoices) || !Array.isArray(result.notices)) return undefined;
     if (result.invoices.some((invoice) => invoice?.provider !== provider)) return undefined;
+  } else if (kind === "search") {
+    const page = answer as Partial<SearchPage> | null;
+    if (page === null || !Array.isArray(page.invoices) || typeof page.hasMore !== "boolean" || typeof page.newestFirst !== "boolean") return undefined;
+    if (page.invoices.some((invoice) => invoice?.provider !== provider)) return undefined;
   } else if (answer !== null && (answer as Partial<InvoiceModel>).provider !== provider) return undefined;
   return entry as CachedAnswer<unknown>;
 }
@@ -370,7 +383,7 @@ function sharedFailure(error: ProviderError): SharedFailure {
   return { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
 }
 
-const FAILURE_CODES: ReadonlySet<string> = new Set<ProviderFailureCode>(["UNAVAILABLE", "TIMEOUT", "RATE_LIMITED", "AUTH_FAILED", "BAD_RESPONSE", "NOT_CONFIGURED"]);
+const FAILURE_CODES: ReadonlySet<string> = new Set<ProviderFailureCode>(["UNAVAILABLE", "TIMEOUT", "RATE_LIMITED", "AUTH_FAILED", "BAD_RESPONSE", "NOT_CONFIGURED", "NOT_SUPPORTED"]);
 
 /** The failure another replica's flight ended with; an unknown code reads as BAD_RESPONSE. */
 function fromSharedFailure(provider: Provider, failure: SharedFailure): ProviderError {

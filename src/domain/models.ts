@@ -230,6 +230,24 @@ export interface InvoiceModel {
    * the lookups, which are fetched by the request itself.
    */
   readonly retrievedAt?: DateTimeString;
+  /**
+   * Set on an invoice as a provider's search listed it, without the fields only its detail
+   * call gives (Ingram Micro: lines, addresses, the currency of its amounts). The Invoice
+   * field resolvers fetch that detail, per invoice and through the request's loaders, only
+   * when one of `detailFields` is selected (search/detail-fields.ts). Absent: complete.
+   */
+  readonly headerOnly?: HeaderOnlyModel;
+}
+
+/** What a search row leaves to the provider's detail call. */
+export interface HeaderOnlyModel {
+  /** The GraphQL fields of Invoice whose values only the detail call gives. */
+  readonly detailFields: readonly string[];
+  /**
+   * Amounts the row states without naming their currency: served from the row when a query
+   * selects only their `amount`; with `currency`, the detail gives the currency.
+   */
+  readonly amounts: { readonly total: DecimalString | null; readonly amountDue: DecimalString | null };
 }
 
 /** The purchase-order entity as this subgraph knows it: only its key. */

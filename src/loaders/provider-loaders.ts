@@ -13,12 +13,14 @@ import type { ResponseCachePolicy } from "../cache/response-policy.js";
 import { providerLabel, type ProviderError } from "../domain/errors.js";
 import type { InvoiceModel, LookupNoticeModel } from "../domain/models.js";
 import { traceLookup } from "../observability/upstream-tracing.js";
-import type { CallContext, InvoiceProvider, PurchaseOrderResult } from "../providers/types.js";
+import type { CallContext, InvoiceProvider, PurchaseOrderResult, SearchPage } from "../providers/types.js";
 
 export interface ProviderLoaders {
   readonly byPurchaseOrder: DataLoader<string, PurchaseOrderResult>;
   readonly byNumber: DataLoader<string, InvoiceModel | null>;
   readonly byRef: DataLoader<string, InvoiceModel | null>;
+  /** Vendor pages of invoice searches, by search/query-key.ts key (issue 15). */
+  readonly searchPage: DataLoader<string, SearchPage>;
 }
 
 /** Turns cache answers into the loader's values (or per-key errors), noting each in the Cache-Control record. */
@@ -41,6 +43,7 @@ function settle<K extends LookupKind>(
         return answer.value;
       case "stale":
         policy.uncacheable();
+        if (kind === "search") return { ...(answer.value as SearchPage), stale: { retrievedAt: answer.retrievedAt, code: answer.failure.code, message: answer.failure.message } } as LookupValue<K>;
         return kind === "po" ? (withStaleNotice(provider, keys[index] ?? "", answer.value as PurchaseOrderResult, answer.retrievedAt, answer.failure) as LookupValue<K>) : answer.value;
       case "failed":
         policy.uncacheable();
@@ -63,5 +66,5 @@ export function createProviderLoaders(provider: InvoiceProvider, call: CallConte
   const options = { maxBatchSize: provider.maxBatchSize };
   const loader = <K extends LookupKind>(kind: K) =>
     new DataLoader<string, LookupValue<K>>(async (keys) => settle(provider, kind, keys, await traceLookup(lookups, kind, keys, call, provider.id), policy), options);
-  return { byPurchaseOrder: loader("po"), byNumber: loader("number"), byRef: loader("ref") };
+  return { byPurchaseOrder: loader("po"), byNumber: loader("number"), byRef: loader("ref"), searchPage: loader("search") };
 }

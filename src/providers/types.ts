@@ -1,8 +1,8 @@
 // The seam every provider implements. Resolvers never call a provider directly: they go
 // through the per-request DataLoaders of context.ts, which batch, dedupe and re-align keys.
-import type { Provider } from "../__generated__/resolvers-types.js";
+import type { InvoiceStatus, Provider } from "../__generated__/resolvers-types.js";
 import type { ProviderError } from "../domain/errors.js";
-import type { InvoiceModel, LookupNoticeModel } from "../domain/models.js";
+import type { DateString, InvoiceModel, LookupNoticeModel } from "../domain/models.js";
 import type { Logger } from "../observability/logger.js";
 
 /** What a provider call gets from the GraphQL request that caused it. */
@@ -68,6 +68,9 @@ export interface InvoiceProvider {
   /** Present only on providers with an acknowledge workflow (fabric). */
   readonly acknowledgement?: AcknowledgementCapability;
 
+  /** Present only on providers with an invoice search (Ingram Micro, fabric, Stuller). */
+  readonly search?: SearchCapability;
+
   /** Releases pooled connections at shutdown. */
   close?(): Promise<void>;
 }
@@ -81,4 +84,52 @@ export interface AcknowledgementCapability {
   listUnacknowledged(first: number, afterRef: string | null, call: CallContext): Promise<UnacknowledgedPage>;
   /** Acknowledge by ref, idempotently; one outcome per ref. */
   acknowledge(refs: readonly string[], call: CallContext): Promise<ReadonlyMap<string, AcknowledgeOutcome>>;
+}
+
+// --- Invoice search (issue 15) ----------------------------------------------------------
+
+/**
+ * One request to a provider's own invoice search: an invoice-date window, the filter parts a
+ * vendor may apply itself, and a vendor page. The provider applies what its vendor can and
+ * ignores the rest; the subgraph checks every filter again on what comes back
+ * (search/filter.ts), so a vendor that applies less, or ignores a filter, stays correct.
+ */
+export interface SearchQuery {
+  /** Invoice-date window, both ends inclusive; null: unbounded on that side. */
+  readonly invoiceDateFrom: DateString | null;
+  readonly invoiceDateTo: DateString | null;
+  readonly dueDateFrom: DateString | null;
+  readonly dueDateTo: DateString | null;
+  readonly status: InvoiceStatus | null;
+  /** 1-based page of the vendor's answer to this query. */
+  readonly page: number;
+}
+
+/** One vendor page of a search. */
+export interface SearchPage {
+  /** As the vendor listed them (the subgraph filters, deduplicates and sorts). */
+  readonly invoices: readonly InvoiceModel[];
+  /** Whether the vendor has more pages for this query. */
+  readonly hasMore: boolean;
+  /**
+   * True when the vendor was asked to sort by invoice date, newest first (Ingram Micro's
+   * `orderby`). The subgraph still checks the order of what it received.
+   */
+  readonly newestFirst: boolean;
+  /** The vendor's count of matches for the whole query, when it states one. */
+  readonly total: number | null;
+  /**
+   * Set by the lookup cache's loaders when this page is a provider's last answer standing in
+   * for a failure (stale-if-error); never set by a provider.
+   */
+  readonly stale?: { readonly retrievedAt: number; readonly code: string; readonly message: string };
+}
+
+export interface SearchCapability {
+  /** Rows of one vendor page; `hasMore` is relative to it. */
+  readonly pageSize: number;
+  /** Whether the vendor states due dates to search by (Stuller states none). */
+  readonly dueDates: boolean;
+  /** One upstream call: one vendor page of the query. */
+  page(query: SearchQuery, call: CallContext): Promise<SearchPage>;
 }

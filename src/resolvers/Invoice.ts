@@ -1,9 +1,11 @@
 import type { InvoiceResolvers } from "../__generated__/resolvers-types.js";
 import { decodeInvoiceId } from "../domain/ids.js";
 import { toGraphQLError } from "../domain/errors.js";
+import { withSearchDetails } from "./invoice-detail-fields.js";
 import { orProviderError } from "./provider-errors.js";
 
-export const Invoice: InvoiceResolvers = {
+// Wrapped: a search row's detail-only fields are read from its detail (issue 15).
+export const Invoice: InvoiceResolvers = withSearchDetails({
   async __resolveReference(reference, context) {
     const decoded = typeof reference.id === "string" ? decodeInvoiceId(reference.id) : null;
     if (!decoded) return null;
@@ -30,4 +32,4 @@ export const Invoice: InvoiceResolvers = {
   orderStatus: (invoice) => invoice.orderStatus?.value ?? null,
   orderStatusCode: (invoice) => invoice.orderStatus?.code ?? null,
   trackingNumbers: (invoice) => [...new Set([...invoice.trackingNumbers, ...invoice.lines.flatMap((line) => line.trackingNumbers)])],
-};
+});

@@ -6,6 +6,7 @@ import { InvalidCursorError, unacknowledgedPage } from "../services/acknowledgem
 import { lookupPurchaseOrders } from "../services/invoice-lookup.js";
 import { checkIdentifier, checkIdentifierList, checkPageSize, invalidCursor } from "./arguments.js";
 import { orProviderError } from "./provider-errors.js";
+import { invoicesSearch } from "./search.js";
 
 export const Query: QueryResolvers = {
   async invoice(_root, { provider, number }, context) {
@@ -18,6 +19,8 @@ export const Query: QueryResolvers = {
     checkIdentifierList("purchaseOrderNumbers", purchaseOrderNumbers);
     return lookupPurchaseOrders(context, purchaseOrderNumbers, providers);
   },
+  // Invoice search across providers (issue 15): resolvers/search.ts.
+  invoices: invoicesSearch,
   reasonCodes(_root, { kind }, context) {
     context.cachePolicy.cacheable(CODE_TABLES_MAX_AGE_SECONDS, "public");
     return listReasonCodes(kind ?? undefined);

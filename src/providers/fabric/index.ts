@@ -10,6 +10,7 @@ import type { InvoiceProvider } from "../types.js";
 import { fabricAcknowledgement } from "./acknowledgement.js";
 import { FabricClient } from "./client.js";
 import { FabricLookups } from "./lookups.js";
+import { fabricSearch } from "./search.js";
 import { accountIdentity } from "../account.js";
 
 export interface FabricProviderOptions {
@@ -38,7 +39,8 @@ export function createFabricProvider(config: FabricConfig, options: FabricProvid
     clientSecret: config.clientSecret,
     ...(options.shared ? { shared: options.shared } : {}),
   });
-  const client = new FabricClient(config, transport, tokens, { pageSize: options.pageSize ?? 100, maxPages: options.maxPages ?? 50 });
+  const pageSize = options.pageSize ?? 100;
+  const client = new FabricClient(config, transport, tokens, { pageSize, maxPages: options.maxPages ?? 50 });
   const concurrency = options.concurrency ?? 4;
   const lookups = new FabricLookups(client, concurrency);
   options.logger.debug({ provider: "FABRIC", host: config.baseUrl.host }, "fabric provider created");
@@ -52,6 +54,8 @@ export function createFabricProvider(config: FabricConfig, options: FabricProvid
     findByRefs: (refs, call) => lookups.findByRefs(refs, call),
     findByPurchaseOrders: (numbers, call) => lookups.findByPurchaseOrders(numbers, call),
     acknowledgement: fabricAcknowledgement(client, { concurrency, maxReads: 3 }),
+    // Invoice search by date (issue 15): one list page per call.
+    search: fabricSearch(client, pageSize),
     close: () => transport.close(),
   };
 }

@@ -41,6 +41,8 @@ export interface IngramClient {
   searchInvoices(purchaseOrder: string, pageNumber: number, pageSize: number, call: CallContext): Promise<IngramAnswer>;
   /** GET /resellers/v6/invoices?invoiceNumber= (one invoice; the search's unhyphenated form) */
   searchInvoicesByNumber(invoiceNumber: string, call: CallContext): Promise<IngramAnswer>;
+  /** GET /resellers/v6/invoices with these query parameters (the date search of issue 15, search.ts). */
+  searchInvoicesWhere(parameters: Readonly<Record<string, string>>, call: CallContext): Promise<IngramAnswer>;
   close(): Promise<void>;
 }
 
@@ -148,6 +150,11 @@ export function createIngramClient(config: IngramConfig, options: IngramClientOp
     searchInvoicesByNumber(invoiceNumber, call) {
       const url = joinUrl(config.baseUrl, "resellers/v6/invoices");
       url.searchParams.set("invoiceNumber", invoiceNumber);
+      return get(url, "/resellers/v6/invoices", call);
+    },
+    searchInvoicesWhere(parameters, call) {
+      const url = joinUrl(config.baseUrl, "resellers/v6/invoices");
+      for (const [name, value] of Object.entries(parameters)) url.searchParams.set(name, value);
       return get(url, "/resellers/v6/invoices", call);
     },
     close: () => transport.close(),

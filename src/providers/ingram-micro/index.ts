@@ -27,6 +27,7 @@ import { readInvoiceDetail, readSearchPage } from "./responses.js";
 import { accountIdentity } from "../account.js";
 import type { SearchRowDto } from "./schemas.js";
 import { archivedInvoice, archivedNotice, withSearchRow } from "./search-rows.js";
+import { ingramSearch } from "./search.js";
 
 const PROVIDER = "INGRAM_MICRO";
 /** Search pages read for one purchase order before giving up (Ingram's page size is at most 100). */
@@ -222,6 +223,8 @@ export function createIngramMicroProvider(config: IngramConfig, options: IngramP
       );
       return results;
     },
+    // Invoice search by date (issue 15): one v6 search page per call, rows as header-only invoices.
+    search: ingramSearch(client, pageSize),
     close: () => client.close(),
   };
 }

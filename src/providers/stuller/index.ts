@@ -11,6 +11,7 @@ import { createStullerClient, DEFAULT_MAX_URL_LENGTH, type StullerCriteria } fro
 import { createStullerResponseDecoder } from "./decode.js";
 import { alignByInvoiceNumber, alignByPurchaseOrder, readInvoices, selectRequested, type KeyField, type StullerEntry } from "./lookup.js";
 import { accountIdentity } from "../account.js";
+import { stullerSearch } from "./search.js";
 
 /**
  * K, keys per upstream call. 25 purchase orders of a typical 10–30 characters make a GET URL
@@ -80,6 +81,8 @@ export function createStullerProvider(config: StullerConfig, options: StullerPro
     numbersAreRefs: true,
     findByPurchaseOrders: (purchaseOrderNumbers, call) =>
       inChunks(purchaseOrderNumbers, k, NO_INVOICES, (chunk) => fetchChunk("PurchaseOrderNumber", chunk, alignByPurchaseOrder, call)),
+    // Invoice search by date (issue 15): one call per window, Stuller does not page.
+    search: stullerSearch({ config, transport, decoder, logger: options.logger, ...(options.currency === undefined ? {} : { currency: options.currency }) }),
     close: () => transport.close(),
   };
 }

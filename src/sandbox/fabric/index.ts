@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FabricConfig } from "../../config.js";
 import { sampleInvoices } from "./data.js";
+import { fabricSearchInvoices } from "./search-invoices.js";
 import { FabricFaults, type FabricRoute, type LostResponseMode } from "./faults.js";
 import { handle, type FabricSimulatorRequest, type ServerState } from "./server.js";
 import { FabricStore, type FabricOrdering } from "./store.js";
@@ -32,6 +33,8 @@ export interface FabricSimulatorOptions {
   /** How `purchase_order_number` matches: exactly (default) or, like a looser upstream, by contains. */
   readonly purchaseOrderMatch?: "exact" | "contains";
   readonly now?: () => Date;
+  /** Adds the search invoices (search-invoices.ts, ids 101–132) dated back from this day (YYYY-MM-DD). */
+  readonly searchInvoicesAsOf?: string;
 }
 
 export interface FabricSimulatorControl {
@@ -85,7 +88,8 @@ export async function startFabricSimulator(options: FabricSimulatorOptions = {})
   const retailerId = options.retailerId ?? "1234";
   const clientId = options.clientId ?? "sandbox-fabric-client";
   const clientSecret = options.clientSecret ?? "sandbox-fabric-secret";
-  const store = new FabricStore(options.sample === false ? [] : sampleInvoices(), options.ordering ?? "id", options.purchaseOrderMatch ?? "exact", now);
+  const initial = [...(options.sample === false ? [] : sampleInvoices()), ...(options.searchInvoicesAsOf === undefined ? [] : fabricSearchInvoices(options.searchInvoicesAsOf))];
+  const store = new FabricStore(initial, options.ordering ?? "id", options.purchaseOrderMatch ?? "exact", now);
   if (options.unacknowledged) store.addBulk(options.unacknowledged);
   const faults = new FabricFaults();
   const tokens = new TokenIssuer(clientId, clientSecret, options.tokenLifetimeSeconds ?? 36_000, () => now().getTime());

@@ -10,6 +10,22 @@ export type ListFilter =
   | { readonly ok: true; readonly invoices: WireInvoice[] }
   | { readonly ok: false; readonly errors: Record<string, string[]> };
 
+// fabric's epoch-second filters (wire notes §3.2), on the invoice's instant or due date.
+const EPOCH_FILTERS = (["invoiced_at", "terms_date_due"] as const).flatMap((field) => (["lt", "lte", "gt", "gte"] as const).map((op) => [`${field}_${op}`, field] as const));
+const COMPARE = {
+  lt: (value: number, bound: number) => value < bound,
+  lte: (value: number, bound: number) => value <= bound,
+  gt: (value: number, bound: number) => value > bound,
+  gte: (value: number, bound: number) => value >= bound,
+} as const;
+
+/** Epoch ms of an instant, or of a date's UTC midnight; null when absent. */
+function epochMs(text: string | null): number | null {
+  if (text === null) return null;
+  const value = Date.parse(text.length <= 10 ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(value) ? null : value;
+}
+
 const TRUE = new Set(["1", "true", "True"]);
 const FALSE = new Set(["0", "false", "False"]);
 
@@ -75,6 +91,22 @@ export class FabricStore {
     const po = params.get("purchase_order_number");
     if (po !== null && po !== "") {
       result = result.filter((i) => (this.purchaseOrderMatch === "exact" ? i.purchase_order_number === po : (i.purchase_order_number ?? "").toLowerCase().includes(po.toLowerCase())));
+    }
+    const paid = params.get("is_paid");
+    if (paid !== null) {
+      if (!TRUE.has(paid) && !FALSE.has(paid)) return { ok: false, errors: { is_paid: [`Select a valid choice. ${paid} is not one of the available choices.`] } };
+      result = result.filter((i) => (i.paid_at !== null) === TRUE.has(paid));
+    }
+    for (const [name, field] of EPOCH_FILTERS) {
+      const text = params.get(name);
+      if (text === null) continue;
+      if (!/^-?\d+(\.\d+)?$/.test(text.trim())) return { ok: false, errors: { [name]: ["Enter a number."] } };
+      const bound = Number(text) * 1000;
+      const test = COMPARE[name.slice(name.lastIndexOf("_") + 1) as keyof typeof COMPARE];
+      result = result.filter((i) => {
+        const value = epochMs(i[field]);
+        return value !== null && test(value, bound);
+      });
     }
     const search = params.get("search")?.trim().toLowerCase();
     if (search) {

@@ -11,6 +11,7 @@ import { CATALOG_INVOICES } from "./catalog.js";
 import { SimulatorControl, type IngramSimulatorControl } from "./control.js";
 import { RateWindow, TokenStore } from "./gateway.js";
 import { NAMED_INVOICES, PO_1004_INVOICES, type SimulatedInvoice } from "./invoices.js";
+import { ingramSearchInvoices } from "./search-invoices.js";
 import { detailReply, searchReply, tokenReply, type SimulatedAccount } from "./routes.js";
 import { EXPIRED_TOKEN, INVALID_TOKEN, jsonReply, SERVER_ERROR, SERVICE_UNAVAILABLE, type ResetFormat, type WireReply } from "./wire.js";
 
@@ -35,6 +36,8 @@ export interface IngramSimulatorOptions {
   readonly basePath?: string;
   /** The invoices served; default the named sandbox invoices, PO-1004's and the code catalog. */
   readonly invoices?: readonly SimulatedInvoice[];
+  /** Adds the search invoices (search-invoices.ts) dated back from this day (YYYY-MM-DD). */
+  readonly searchInvoicesAsOf?: string;
 }
 
 export type RequestKind = "token" | "detail" | "search" | "unknown";
@@ -80,7 +83,10 @@ interface Answer {
 export async function startIngramMicroSimulator(options: IngramSimulatorOptions = {}): Promise<IngramSimulator> {
   const account: SimulatedAccount = { ...SANDBOX_ACCOUNT, ...options.account };
   const basePath = (options.basePath ?? "/sandbox").replace(/\/+$/, "");
-  const invoices = options.invoices ?? [...NAMED_INVOICES, ...PO_1004_INVOICES, ...CATALOG_INVOICES];
+  const invoices = [
+    ...(options.invoices ?? [...NAMED_INVOICES, ...PO_1004_INVOICES, ...CATALOG_INVOICES]),
+    ...(options.searchInvoicesAsOf === undefined ? [] : ingramSearchInvoices(options.searchInvoicesAsOf)),
+  ];
   const byNumber = new Map(invoices.map((invoice) => [invoice.number.toUpperCase(), invoice]));
   const tokens = new TokenStore();
   const control = new SimulatorControl(options.resetFormat ?? "epoch-ms", () => tokens.revokeAll());

@@ -71,15 +71,54 @@ export function searchReply(
       (po === undefined || po === "" || invoice.purchaseOrder.toUpperCase() === po) &&
       (number === undefined || number === "" || invoice.number.toUpperCase().replaceAll("-", "") === number),
   );
-  const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-  const more = pageNumber * pageSize < matching.length;
+  const rows = searchRows(query, matching.map(searchRow));
+  if (!Array.isArray(rows)) return rows;
+  const page = rows.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const more = pageNumber * pageSize < rows.length;
   return jsonReply(200, {
-    recordsFound: matching.length,
+    recordsFound: rows.length,
     pageSize,
     pageNumber,
     // The real nextPage names parameters the endpoint does not have (wire notes 1.7 #5): never follow it.
     nextPage: more ? `/resellers/v6/invoices/?customerNumber=${account.customerNumber}&page=${pageNumber + 1}&size=${pageSize}&orderBy=InvoiceDate` : null,
-    invoices: page.map(searchRow),
+    invoices: page,
+  });
+}
+
+const DATE_FILTERS = [
+  ["invoiceFromDate", "invoiceDate", ">="],
+  ["invoiceToDate", "invoiceDate", "<="],
+  ["invoiceFromDueDate", "invoiceDueDate", ">="],
+  ["invoiceToDueDate", "invoiceDueDate", "<="],
+] as const;
+
+/**
+ * The search's date and status filters and its sort (wire notes §1.5): dates `yyyy-MM-dd`
+ * (anything else is the documented 400), `invoiceStatus` compared without case, `orderby`
+ * InvoiceDate with `direction` asc (default) or desc. Invoices of one day come in descending
+ * number order, on purpose not the order a client wants: the tie order is undocumented.
+ */
+function searchRows(query: URLSearchParams, rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> | WireReply {
+  let selected = rows;
+  for (const [name, field, comparison] of DATE_FILTERS) {
+    const value = param(query, name);
+    if (value === null) continue;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return badRequest(name, `${name} must be a date in the format yyyy-MM-dd.`);
+    selected = selected.filter((row) => {
+      const day = row[field];
+      return typeof day === "string" && (comparison === ">=" ? day >= value : day <= value);
+    });
+  }
+  const status = param(query, "invoiceStatus");
+  if (status !== null && status.trim() !== "") selected = selected.filter((row) => String(row["invoiceStatus"]).toUpperCase() === status.trim().toUpperCase());
+  const orderBy = param(query, "orderby");
+  if (orderBy === null) return selected;
+  if (orderBy.toLowerCase() !== "invoicedate") return badRequest("orderby", "orderby must be one of: InvoiceDate.");
+  const descending = (param(query, "direction") ?? "asc").toLowerCase() === "desc";
+  const text = (row: Record<string, unknown>, key: string) => (typeof row[key] === "string" ? (row[key] as string) : "");
+  return [...selected].sort((a, b) => {
+    const byDate = text(a, "invoiceDate").localeCompare(text(b, "invoiceDate"));
+    return (descending ? -byDate : byDate) || text(b, "invoiceNumber").localeCompare(text(a, "invoiceNumber"));
   });
 }
 

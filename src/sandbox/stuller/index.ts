@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { StullerConfig } from "../../config.js";
 import { generatedInvoices, STULLER_SAMPLE_INVOICES } from "./data.js";
+import { stullerSearchInvoices } from "./search-invoices.js";
 import { handleRequest, type SimulatorState, type StullerFault, type StullerRecordedRequest } from "./server.js";
 import type { WireInvoice } from "./wire.js";
 
@@ -26,10 +27,12 @@ export interface StullerSimulatorOptions {
   readonly generatedPurchaseOrders?: number;
   /** Start in lenient mode (filters ignored). */
   readonly lenient?: boolean;
+  /** Adds the search invoices (search-invoices.ts) dated back from this day (YYYY-MM-DD). */
+  readonly searchInvoicesAsOf?: string;
 }
 
 export interface StullerSimulatorControl {
-  /** Ignore the PurchaseOrderNumber / InvoiceNumber filters, as some Stuller hosts do. */
+  /** Ignore every filter (purchase orders, invoice numbers, dates), as some Stuller hosts do. */
   lenient: boolean;
   /** The next requests meet these faults, one each, in order; then normal answers resume. */
   failNext(...faults: StullerFault[]): void;
@@ -55,7 +58,10 @@ export interface StullerSimulator {
 export async function startStullerSimulator(options: StullerSimulatorOptions = {}): Promise<StullerSimulator> {
   const username = options.username ?? "sandbox";
   const password = options.password ?? randomBytes(18).toString("base64url");
-  const invoices = options.invoices ?? [...STULLER_SAMPLE_INVOICES, ...generatedInvoices(options.generatedPurchaseOrders ?? 30)];
+  const invoices = [
+    ...(options.invoices ?? [...STULLER_SAMPLE_INVOICES, ...generatedInvoices(options.generatedPurchaseOrders ?? 30)]),
+    ...(options.searchInvoicesAsOf === undefined ? [] : stullerSearchInvoices(options.searchInvoicesAsOf)),
+  ];
   const state: SimulatorState = {
     invoices,
     credentials: Buffer.from(`${username}:${password}`, "utf8"),

@@ -3,6 +3,7 @@
 // are the framework's stock `{"Message": ...}` ones (wire notes §4.6).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isDateString } from "../../domain/dates.js";
 import { prefersXml, renderJson, renderXml } from "./render.js";
 import { wireText, type WireInvoice } from "./wire.js";
 
@@ -27,6 +28,8 @@ export interface StullerRecordedRequest {
   readonly authorized: boolean;
   readonly purchaseOrderNumbers: readonly string[];
   readonly invoiceNumbers: readonly string[];
+  /** The invoice-date window asked for (DateFrom/DateTo or a DateRange filter), as yyyy-MM-dd. */
+  readonly dateRange: { readonly from: string; readonly to: string } | null;
   /** The status the simulator answered with. */
   status: number;
   /** Invoices in a 200 answer (every invoice in lenient mode). */
@@ -51,6 +54,13 @@ const ROUTE = /^\/(?:api\/)?v2\/invoice\/?$/i;
 interface Criteria {
   readonly purchaseOrderNumbers: string[];
   readonly invoiceNumbers: string[];
+  dateRange: { readonly from: string; readonly to: string } | null;
+  readonly orderStatuses: string[];
+}
+
+/** A body that binds but breaks a rule: ASP.NET's 400 with its ModelState. */
+interface Invalid {
+  readonly modelState: Record<string, string[]>;
 }
 
 export async function handleRequest(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -58,7 +68,8 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
   const target = req.url ?? "/";
   const url = new URL(target, "http://simulator.invalid");
   const method = (req.method ?? "GET").toUpperCase();
-  const criteria = method === "POST" ? criteriaFromBody(body) : criteriaFromQuery(url.searchParams);
+  const parsed = method === "POST" ? criteriaFromBody(body) : criteriaFromQuery(url.searchParams);
+  const criteria = parsed !== null && "modelState" in parsed ? null : parsed;
   const record: StullerRecordedRequest = {
     method,
     path: url.pathname,
@@ -68,6 +79,7 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
     authorized: isAuthorized(state.credentials, req.headers.authorization),
     purchaseOrderNumbers: criteria?.purchaseOrderNumbers ?? [],
     invoiceNumbers: criteria?.invoiceNumbers ?? [],
+    dateRange: criteria?.dateRange ?? null,
     status: 0,
     invoicesReturned: 0,
   };
@@ -92,6 +104,7 @@ export async function handleRequest(state: SimulatorState, req: IncomingMessage,
   if (method === "POST" && !/^(application|text)\/json\b/i.test(record.contentType ?? "")) {
     return send(415, message(`The request entity's media type '${record.contentType ?? ""}' is not supported for this resource.`));
   }
+  if (parsed !== null && "modelState" in parsed) return send(400, JSON.stringify({ Message: "The request is invalid.", ModelState: parsed.modelState }));
   if (criteria === null) return send(400, message("The request is invalid."));
 
   // Gotcha 2: a lenient Stuller ignores the PurchaseOrderNumber / InvoiceNumber filters.
@@ -107,12 +120,18 @@ function matches(invoice: WireInvoice, criteria: Criteria): boolean {
   const number = wireText(invoice.InvoiceNumber);
   const poOk = criteria.purchaseOrderNumbers.length === 0 || (po !== null && criteria.purchaseOrderNumbers.includes(po));
   const numberOk = criteria.invoiceNumbers.length === 0 || (number !== null && criteria.invoiceNumbers.includes(number));
-  return poOk && numberOk;
+  // The day as written, in Stuller's own offset.
+  const day = wireText(invoice.InvoiceDate)?.slice(0, 10) ?? null;
+  const range = criteria.dateRange;
+  const dateOk = range === null || (day !== null && day >= range.from && day <= range.to);
+  const status = wireText(invoice.Status)?.toLowerCase() ?? null;
+  const statusOk = criteria.orderStatuses.length === 0 || (status !== null && criteria.orderStatuses.some((s) => s.toLowerCase() === status));
+  return poOk && numberOk && dateOk && statusOk;
 }
 
 /** Repeated query parameters; ASP.NET binds names case-insensitively. */
 function criteriaFromQuery(params: URLSearchParams): Criteria {
-  const criteria: Criteria = { purchaseOrderNumbers: [], invoiceNumbers: [] };
+  const criteria: Criteria = { purchaseOrderNumbers: [], invoiceNumbers: [], dateRange: null, orderStatuses: [] };
   for (const [name, value] of params) {
     const key = name.toLowerCase();
     if (key === "purchaseordernumber") criteria.purchaseOrderNumbers.push(value);
@@ -121,8 +140,14 @@ function criteriaFromQuery(params: URLSearchParams): Criteria {
   return criteria;
 }
 
-/** An `InvoiceRequest` JSON body; null when it is not one. Filters/DateFrom/DateTo are accepted and ignored. */
-function criteriaFromBody(body: string | null): Criteria | null {
+/**
+ * An `InvoiceRequest` JSON body; null when it is not one, Invalid when it breaks a rule of the
+ * date window. The window is strict (wire notes §4.3, the format this subgraph sends): top-level
+ * `DateFrom` and `DateTo` together, and/or a `DateRange` filter of exactly two values, the first
+ * and the last day; days as yyyy-MM-dd or MM/dd/yyyy; both forms, when both are sent, agreeing.
+ * An `OrderStatus` filter keeps the invoices whose Status is one of its values.
+ */
+function criteriaFromBody(body: string | null): Criteria | Invalid | null {
   if (body === null) return null;
   let parsed: unknown;
   try {
@@ -131,16 +156,69 @@ function criteriaFromBody(body: string | null): Criteria | null {
     return null;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
-  const criteria: Criteria = { purchaseOrderNumbers: [], invoiceNumbers: [] };
+  const criteria: Criteria = { purchaseOrderNumbers: [], invoiceNumbers: [], dateRange: null, orderStatuses: [] };
+  const modelState: Record<string, string[]> = {};
+  const invalid = (key: string, text: string) => void (modelState[key] = [...(modelState[key] ?? []), text]);
+  let dateFrom: string | null | undefined;
+  let dateTo: string | null | undefined;
+  let filters: unknown;
   for (const [name, value] of Object.entries(parsed)) {
     const key = name.toLowerCase();
+    if (key === "datefrom" || key === "dateto") {
+      const day = typeof value === "string" ? dayOf(value) : null;
+      if (day === null) invalid(`request.${name}`, `The value '${String(value)}' is not valid for ${name}.`);
+      if (key === "datefrom") dateFrom = day;
+      else dateTo = day;
+      continue;
+    }
+    if (key === "filters") {
+      filters = value;
+      continue;
+    }
     const list = key === "purchaseordernumber" ? criteria.purchaseOrderNumbers : key === "invoicenumber" ? criteria.invoiceNumbers : null;
     if (list === null || value === null) continue;
     const values: unknown[] = Array.isArray(value) ? value : [value];
     if (!values.every((item): item is string => typeof item === "string")) return null;
     list.push(...values);
   }
-  return criteria;
+  if ((dateFrom === undefined) !== (dateTo === undefined)) invalid("request.DateFrom", "DateFrom and DateTo are given together.");
+  if (dateFrom && dateTo) criteria.dateRange = { from: dateFrom, to: dateTo };
+  if (filters !== undefined && filters !== null) {
+    if (!Array.isArray(filters)) invalid("request.Filters", "Filters is a list of AdvancedInvoiceFilters.");
+    else filters.forEach((filter, index) => readFilter(filter, `request.Filters[${index}]`, criteria, invalid));
+  }
+  if (criteria.dateRange !== null && criteria.dateRange.from > criteria.dateRange.to) invalid("request.DateFrom", "The first day comes after the last day.");
+  return Object.keys(modelState).length > 0 ? { modelState } : criteria;
+}
+
+function readFilter(filter: unknown, at: string, criteria: Criteria, invalid: (key: string, text: string) => void): void {
+  const record = typeof filter === "object" && filter !== null && !Array.isArray(filter) ? (filter as Record<string, unknown>) : null;
+  const kind = record?.["Filter"];
+  const values = record?.["Values"];
+  const name = kind === 0 || (typeof kind === "string" && kind.toLowerCase() === "orderstatus") ? "OrderStatus" : kind === 1 || (typeof kind === "string" && kind.toLowerCase() === "daterange") ? "DateRange" : null;
+  if (name === null) return invalid(`${at}.Filter`, `The value '${String(kind)}' is not valid for Filter.`);
+  const texts = Array.isArray(values)
+    ? values.map((value) => (typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)["Value"] === "string" ? ((value as Record<string, unknown>)["Value"] as string) : null))
+    : null;
+  if (texts === null || texts.some((text) => text === null)) return invalid(`${at}.Values`, "Values is a list of {DisplayValue, Value} with text values.");
+  if (name === "OrderStatus") return void criteria.orderStatuses.push(...(texts as string[]));
+  const days = (texts as string[]).map(dayOf);
+  const [from, to] = days;
+  if (days.length !== 2 || from === null || to === null || from === undefined || to === undefined) {
+    return invalid(`${at}.Values`, "DateRange takes two values, the first and the last day, as yyyy-MM-dd or MM/dd/yyyy.");
+  }
+  if (criteria.dateRange !== null && (criteria.dateRange.from !== from || criteria.dateRange.to !== to)) return invalid(`${at}.Values`, "DateRange disagrees with DateFrom and DateTo.");
+  criteria.dateRange = { from, to };
+}
+
+/** A day as yyyy-MM-dd from yyyy-MM-dd or MM/dd/yyyy; null for anything else. */
+function dayOf(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const us = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
+  if (year === undefined || month === undefined || day === undefined) return null;
+  const date = `${year}-${month}-${day}`;
+  return isDateString(date) ? date : null;
 }
 
 function isAuthorized(expected: Buffer, header: string | undefined): boolean {
